@@ -1,0 +1,125 @@
+// Starts the reference backend: the SwissID stand-in, the account API, the demo site and the
+// partner page, sharing one SQLite database.
+import { fileURLToPath } from 'node:url';
+import { createAccountApi } from './account-api.mjs';
+import { buildClients, clientOrigins } from './clients.mjs';
+import { openDatabase } from './database.mjs';
+import { closeServer, listen } from './http-util.mjs';
+import { createStaticSite, pageCsp } from './static-site.mjs';
+import { createSwissIdProvider, generateSigningKey } from './swissid-provider.mjs';
+import { installTamper } from './tamper.mjs';
+
+const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+/**
+ * @typedef {object} ReferenceBackendOptions
+ * @property {string} [host] host name of the SwissID, API and demo servers (default 'localhost')
+ * @property {number} [swissidPort] default 4001; 0 picks a free port
+ * @property {number} [apiPort] default 4002; 0 picks a free port
+ * @property {number|null} [demoPort] default 8080; null does not start the demo site
+ * @property {number|null} [partnerPort] default 8081; null does not start the partner page (always on 127.0.0.1)
+ * @property {string} [dbFile] default demo/.data/reference.sqlite; created and seeded when missing
+ * @property {import('./clients.mjs').ClientSpec[]} [extraClients] more public clients (e.g. a test server's origin)
+ * @property {number} [accessTokenTtl] seconds, default 600
+ * @property {string} [distDir] served at /cdn/ (default dist/cdn)
+ * @property {string} [pagesDir] demo pages (default demo/pages; the partner page is pagesDir/partner)
+ * @property {boolean} [quiet] no request logs
+ */
+
+/**
+ * @typedef {object} ReferenceBackend
+ * @property {{ swissid: string, api: string, demo?: string, partner?: string }} urls origins, e.g. 'http://localhost:4001'
+ * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} tamper test-only fault injection
+ * @property {() => void} revokeRefreshTokens deletes every refresh token (the next renewal fails for real)
+ * @property {object[]} cspReports CSP violation reports received by the demo and partner servers
+ * @property {import('better-sqlite3').Database} db
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {ReferenceBackendOptions} [options]
+ * @returns {Promise<ReferenceBackend>}
+ */
+export async function startReferenceBackend(options = {}) {
+  const {
+    host = 'localhost',
+    swissidPort = 4001,
+    apiPort = 4002,
+    demoPort = 8080,
+    partnerPort = 8081,
+    dbFile = repoPath('demo/.data/reference.sqlite'),
+    extraClients = [],
+    accessTokenTtl = 600,
+    distDir = repoPath('dist/cdn'),
+    pagesDir = repoPath('demo/pages'),
+    quiet = false,
+  } = options;
+
+  // Listen first: with port 0 the real ports, and so the issuer and redirect URIs, are known only now.
+  const servers = [];
+  const open = async (h, port) => {
+    const s = await listen(h, port);
+    servers.push(s.server);
+    return s;
+  };
+  let db;
+  try {
+    const swissid = await open(host, swissidPort);
+    const api = await open(host, apiPort);
+    const demo = demoPort === null ? undefined : await open(host, demoPort);
+    // A different site from localhost, as a partner's page would be.
+    const partner = partnerPort === null ? undefined : await open('127.0.0.1', partnerPort);
+
+    const urls = {
+      swissid: `http://${host}:${swissid.port}`,
+      api: `http://${host}:${api.port}`,
+      demo: demo ? `http://${host}:${demo.port}` : undefined,
+      partner: partner ? `http://127.0.0.1:${partner.port}` : undefined,
+    };
+
+    db = openDatabase(dbFile);
+    const { metadata, accessTokenTtls } = buildClients({ demoOrigin: urls.demo, partnerOrigin: urls.partner, extraClients });
+    const origins = clientOrigins(metadata);
+    const clientIds = new Set(metadata.map((client) => client.client_id));
+    const redirectUris = metadata.flatMap((client) => client.redirect_uris);
+
+    const signingKey = await generateSigningKey();
+    const { provider, handler } = createSwissIdProvider({
+      issuer: urls.swissid, db, clients: metadata, accessTokenTtls, accessTokenTtl, signingKey, quiet,
+    });
+    const tamper = installTamper(provider, { signingKey, redirectUris: () => redirectUris });
+    swissid.setHandler(handler);
+    api.setHandler(createAccountApi({ provider, db, allowedOrigins: () => origins, clientIds: () => clientIds, quiet }));
+
+    /** @type {object[]} */
+    const cspReports = [];
+    const csp = pageCsp({ swissidOrigin: urls.swissid, apiOrigin: urls.api });
+    const placeholders = { SWISSID_URL: urls.swissid, API_URL: urls.api, DEMO_URL: urls.demo ?? '', PARTNER_URL: urls.partner ?? '' };
+    const site = { cdnDir: distDir, csp, cspReports, placeholders, quiet };
+    demo?.setHandler(createStaticSite({ name: 'demo', rootDir: pagesDir, ...site }));
+    partner?.setHandler(createStaticSite({ name: 'partner', rootDir: `${pagesDir}/partner`, ...site }));
+
+    const database = db;
+    let closed = false;
+    return {
+      urls,
+      tamper,
+      /** Deletes every refresh token, so the next renewal fails at the provider for real. */
+      revokeRefreshTokens() {
+        database.prepare("DELETE FROM oidc_models WHERE model = 'RefreshToken'").run();
+      },
+      cspReports,
+      db: database,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await Promise.all(servers.map(closeServer));
+        database.close();
+      },
+    };
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    db?.close();
+    throw error;
+  }
+}

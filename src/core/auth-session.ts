@@ -1,0 +1,263 @@
+import { loadAccount } from './account-api.js';
+import { takeAuthorizationResponse } from './callback-url.js';
+import { PostLoginError, isPostLoginError } from './errors.js';
+import type { OidcSettings } from './oidc/index.js';
+import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
+import { SessionStore, sessionKey, type Profile, type StoredSession } from './session-store.js';
+
+/**
+ * One signed-in session per provider and client, shared by every element on the page that uses them (the login mask,
+ * and later the link banner and the address picker). It owns the tokens; elements see only the profile and status.
+ * Elements load this module after their first paint (a stored profile is enough to paint).
+ */
+export interface AuthConfig extends OidcSettings {
+  /** Base URL of the Post account API, or null to show only what the ID token says. */
+  api: string | null;
+}
+
+export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in' | 'expired';
+export type SignInFlow = 'redirect' | 'popup';
+
+export type SessionChange =
+  | { type: 'signed-in'; via: SignInFlow | 'other-tab' }
+  | { type: 'signed-out'; reason: 'user' | 'other-tab' }
+  | { type: 'expired' }
+  | { type: 'error'; error: PostLoginError }
+  | { type: 'updated' };
+
+const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
+const RETRY_RENEWAL_MS = 15_000;
+/** A token this close to expiry is renewed before it is handed out. */
+const MIN_TOKEN_LIFETIME_S = 30;
+
+const loadOidc = () => import('./oidc/index.js');
+const sessions = new Map<string, AuthSession>();
+
+function now(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+export class AuthSession {
+  /** The session for this provider and client; created on first use. */
+  static for(config: AuthConfig): AuthSession {
+    const key = sessionKey(config.authority, config.clientId);
+    let session = sessions.get(key);
+    if (!session) {
+      session = new AuthSession(config, new SessionStore(key));
+      sessions.set(key, session);
+    } else {
+      session.config = config;
+    }
+    return session;
+  }
+
+  config: AuthConfig;
+  status: AuthStatus;
+  /** The last failure, until the next attempt. */
+  error: PostLoginError | null = null;
+  /** The account API could not be read; the profile holds only the ID token's data. */
+  accountUnavailable = false;
+  /** This page is a popup that only relayed a response to its opener. */
+  relayedPopupResponse = false;
+
+  private readonly store: SessionStore;
+  private session: StoredSession | null;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private renewalTimer = 0;
+  private callbackHandled = false;
+
+  private constructor(config: AuthConfig, store: SessionStore) {
+    this.config = config;
+    this.store = store;
+    this.session = store.read();
+    this.status = this.session ? 'signed-in' : 'signed-out';
+    store.subscribe((stored) => this.adoptFromOtherTab(stored));
+    if (this.session) this.scheduleRenewal();
+  }
+
+  get profile(): Profile | null {
+    return this.session?.profile ?? null;
+  }
+
+  subscribe(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: SessionChange): void {
+    this.listeners.forEach((listener) => listener(change));
+  }
+
+  private fail(error: unknown): void {
+    const failure = isPostLoginError(error) ? error : new PostLoginError('provider_error');
+    this.status = 'signed-out';
+    this.error = failure;
+    this.emit({ type: 'error', error: failure });
+  }
+
+  /** Handles an authorization response in the address bar, once per page. */
+  async handleCallback(): Promise<void> {
+    if (this.callbackHandled) return;
+    this.callbackHandled = true;
+    const responseUrl = takeAuthorizationResponse();
+    if (!responseUrl) return;
+    this.status = 'signing-in';
+    this.error = null;
+    this.emit({ type: 'updated' });
+    try {
+      const oidc = await loadOidc();
+      if (await oidc.isPopupResponse(this.config, responseUrl)) {
+        relayPopupResponse(responseUrl);
+        this.relayedPopupResponse = true;
+        this.status = 'signed-out';
+        this.emit({ type: 'updated' });
+        window.close();
+        return;
+      }
+      await this.complete(responseUrl, 'redirect');
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * Starts a sign-in. For the popup flow the caller opens the window inside the customer's click (see popup-window.ts) and
+   * passes it here, or null when the browser blocked it.
+   */
+  async signIn(flow: SignInFlow, uiLocales: string, popup: Window | null = null): Promise<void> {
+    this.error = null;
+    if (flow === 'popup' && !popup) {
+      this.fail(new PostLoginError('popup_blocked'));
+      return;
+    }
+    this.status = 'signing-in';
+    this.emit({ type: 'updated' });
+    try {
+      const oidc = await loadOidc();
+      const request = await oidc.createSignInRequest(this.config, { popup: flow === 'popup', uiLocales });
+      if (!popup) {
+        window.location.assign(request.url);
+        return;
+      }
+      popup.location.href = request.url;
+      const responseUrl = await waitForPopupResponse(popup, request.stateId, POPUP_TIMEOUT_MS);
+      await this.complete(responseUrl, 'popup');
+    } catch (error) {
+      popup?.close();
+      this.fail(error);
+    }
+  }
+
+  private async complete(responseUrl: string, via: SignInFlow): Promise<void> {
+    const oidc = await loadOidc();
+    const session = await oidc.completeSignIn(this.config, responseUrl);
+    this.session = await this.withAccount(session);
+    this.store.write(this.session);
+    this.status = 'signed-in';
+    this.emit({ type: 'signed-in', via });
+    this.scheduleRenewal();
+  }
+
+  private async withAccount(session: StoredSession): Promise<StoredSession> {
+    this.accountUnavailable = false;
+    if (!this.config.api) return session;
+    try {
+      return { ...session, profile: await loadAccount(this.config.api, session.tokens.accessToken, session.profile) };
+    } catch {
+      this.accountUnavailable = true;
+      this.emit({ type: 'error', error: new PostLoginError('account_unavailable') });
+      return session;
+    }
+  }
+
+  /** Loads the account data again after it failed. */
+  async retryAccount(): Promise<void> {
+    if (!this.session) return;
+    this.session = await this.withAccount(this.session);
+    this.store.write(this.session);
+    this.emit({ type: 'updated' });
+  }
+
+  /** Signs out here, in the other tabs and at the provider (which then returns to the post-logout address). */
+  async signOut(uiLocales: string): Promise<void> {
+    const ended = this.session;
+    this.clearSession('signed-out');
+    this.emit({ type: 'signed-out', reason: 'user' });
+    const oidc = await loadOidc();
+    const logoutUrl = await oidc.endSession(this.config, ended, uiLocales);
+    if (logoutUrl) window.location.assign(logoutUrl);
+  }
+
+  /** A valid access token for the host's own API calls; renews it first when it is about to expire. */
+  async getAccessToken(): Promise<string> {
+    if (!this.session) throw new PostLoginError('signed_out');
+    if (this.session.tokens.expiresAt - now() < MIN_TOKEN_LIFETIME_S) await this.renew();
+    if (!this.session) throw new PostLoginError('signed_out');
+    return this.session.tokens.accessToken;
+  }
+
+  private clearSession(status: AuthStatus): void {
+    window.clearTimeout(this.renewalTimer);
+    this.store.clear();
+    this.session = null;
+    this.status = status;
+    this.accountUnavailable = false;
+  }
+
+  private scheduleRenewal(): void {
+    window.clearTimeout(this.renewalTimer);
+    if (!this.session) return;
+    const remaining = this.session.tokens.expiresAt - now();
+    const ahead = Math.min(60, Math.max(remaining / 4, 0));
+    const delay = Math.max(1, remaining - ahead) * 1000;
+    this.renewalTimer = window.setTimeout(() => void this.renew().catch(() => undefined), delay);
+  }
+
+  /** Renews once for all tabs: the Web Lock lets one tab redeem the (rotating) refresh token, the others adopt. */
+  private async renew(): Promise<void> {
+    const current = this.session;
+    if (!current) return;
+    const work = async () => {
+      const stored = this.store.read();
+      if (stored && stored.tokens.refreshToken !== current.tokens.refreshToken) {
+        this.session = stored; // another tab renewed meanwhile
+        return;
+      }
+      const oidc = await loadOidc();
+      this.session = await oidc.refreshSession(this.config, current);
+      this.store.write(this.session);
+    };
+    try {
+      if (navigator.locks) await navigator.locks.request(`${this.store.key}:renew`, work);
+      else await work();
+      this.scheduleRenewal();
+      this.emit({ type: 'updated' });
+    } catch (error) {
+      if (isPostLoginError(error) && error.code === 'provider_unreachable') {
+        window.clearTimeout(this.renewalTimer);
+        this.renewalTimer = window.setTimeout(() => void this.renew().catch(() => undefined), RETRY_RENEWAL_MS);
+        throw error;
+      }
+      this.clearSession('expired');
+      this.emit({ type: 'expired' });
+      throw new PostLoginError('renewal_failed');
+    }
+  }
+
+  private adoptFromOtherTab(stored: StoredSession | null): void {
+    const wasSignedIn = this.session !== null;
+    if (!stored) {
+      if (!wasSignedIn) return;
+      window.clearTimeout(this.renewalTimer);
+      this.session = null;
+      this.status = 'signed-out';
+      this.emit({ type: 'signed-out', reason: 'other-tab' });
+      return;
+    }
+    this.session = stored;
+    this.status = 'signed-in';
+    this.error = null;
+    this.scheduleRenewal();
+    this.emit(wasSignedIn ? { type: 'updated' } : { type: 'signed-in', via: 'other-tab' });
+  }
+}

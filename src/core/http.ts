@@ -1,0 +1,53 @@
+/**
+ * JSON over fetch with the failures a widget must tell apart: offline, timeout, 401, server error, malformed body.
+ * The access token goes in the Authorization header only; errors never repeat it.
+ */
+
+export type HttpFailure = 'network' | 'timeout' | 'unauthorized' | 'server' | 'malformed' | 'conflict' | 'client';
+
+export class HttpError extends Error {
+  readonly failure: HttpFailure;
+  readonly status: number;
+
+  constructor(failure: HttpFailure, status = 0) {
+    super(`HTTP ${failure}${status ? ` (${status})` : ''}`);
+    this.name = 'HttpError';
+    this.failure = failure;
+    this.status = status;
+  }
+}
+
+export interface JsonRequest {
+  method?: string;
+  accessToken?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  if (request.accessToken) headers.Authorization = `Bearer ${request.accessToken}`;
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      credentials: 'omit',
+      signal: AbortSignal.timeout(request.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    throw new HttpError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network');
+  }
+  if (response.status === 401) throw new HttpError('unauthorized', 401);
+  if (response.status === 409 || response.status === 412) throw new HttpError('conflict', response.status);
+  if (response.status >= 500) throw new HttpError('server', response.status);
+  if (!response.ok) throw new HttpError('client', response.status);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new HttpError('malformed', response.status);
+  }
+}

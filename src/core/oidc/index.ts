@@ -1,0 +1,217 @@
+/**
+ * The OpenID Connect protocol work, loaded lazily (with oidc-client-ts and jose) only when a sign-in starts, a
+ * callback arrives or a session needs renewing; the signed-out mask paints without it.
+ *
+ * oidc-client-ts does the protocol (discovery, PKCE, state, token requests); this module adds what it leaves out:
+ * the RFC 9207 `iss` check and full ID token verification, before anything is stored.
+ */
+import { decodeJwt } from 'jose';
+import { ErrorResponse, OidcClient, WebStorageStateStore, type RefreshState, type SigninResponse } from 'oidc-client-ts';
+import { PostLoginError } from '../errors.js';
+import type { Profile, SessionTokens, StoredSession } from '../session-store.js';
+import { verifyIdToken } from './verify-id-token.js';
+
+export interface OidcSettings {
+  authority: string;
+  clientId: string;
+  redirectUri: string;
+  popupRedirectUri: string;
+  postLogoutRedirectUri: string;
+  scope: string;
+}
+
+interface RequestData {
+  nonce: string;
+  popup: boolean;
+}
+
+const clients = new Map<string, OidcClient>();
+
+function clientFor(settings: OidcSettings): OidcClient {
+  const key = JSON.stringify(settings);
+  let client = clients.get(key);
+  if (!client) {
+    client = new OidcClient({
+      authority: settings.authority,
+      client_id: settings.clientId,
+      redirect_uri: settings.redirectUri,
+      post_logout_redirect_uri: settings.postLogoutRedirectUri,
+      scope: settings.scope,
+      response_type: 'code',
+      loadUserInfo: false,
+      // The pending request (PKCE verifier, nonce) must survive the redirect and be readable by the popup's page.
+      stateStore: new WebStorageStateStore({ store: localStorage, prefix: 'post-login:request:' }),
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
+async function metadataFor(settings: OidcSettings) {
+  let metadata;
+  try {
+    metadata = await clientFor(settings).metadataService.getMetadata();
+  } catch {
+    throw new PostLoginError('provider_unreachable', 'discovery failed');
+  }
+  if (!metadata.issuer || !metadata.jwks_uri || !sameIssuer(metadata.issuer, settings.authority)) {
+    throw new PostLoginError('config_invalid', 'discovery document does not match the authority');
+  }
+  return metadata as typeof metadata & {
+    issuer: string;
+    jwks_uri: string;
+    authorization_response_iss_parameter_supported?: boolean;
+  };
+}
+
+/** Prepares an authorization request (code + PKCE S256, nonce) and returns where to send the browser. */
+export async function createSignInRequest(
+  settings: OidcSettings,
+  options: { popup: boolean; uiLocales: string },
+): Promise<{ url: string; stateId: string }> {
+  await metadataFor(settings);
+  const nonce = randomNonce();
+  const client = clientFor(settings);
+  await client.clearStaleState().catch(() => undefined);
+  const request = await client.createSigninRequest({
+    request_type: options.popup ? 'si:p' : 'si:r',
+    redirect_uri: options.popup ? settings.popupRedirectUri : settings.redirectUri,
+    nonce,
+    state: { nonce, popup: options.popup } satisfies RequestData,
+    ui_locales: options.uiLocales,
+  });
+  return { url: request.url, stateId: request.state.id };
+}
+
+/** True when the response belongs to a popup sign-in: the page it landed on only relays it. */
+export async function isPopupResponse(settings: OidcSettings, responseUrl: string): Promise<boolean> {
+  try {
+    const { state } = await clientFor(settings).readSigninResponseState(responseUrl, false);
+    return (state.data as RequestData | undefined)?.popup === true;
+  } catch {
+    return false;
+  }
+}
+
+function mapResponseError(error: unknown): PostLoginError {
+  if (error instanceof PostLoginError) return error;
+  if (error instanceof ErrorResponse) {
+    if (error.error === 'access_denied') return new PostLoginError('cancelled');
+    if (error.error === 'invalid_grant' || error.error === 'login_required') return new PostLoginError('response_invalid', error.error);
+    return new PostLoginError('provider_error', error.error ?? undefined);
+  }
+  const message = (error as Error)?.message ?? '';
+  if (error instanceof TypeError || /fetch|network/i.test(message)) return new PostLoginError('provider_unreachable');
+  if (/nonce/i.test(message)) return new PostLoginError('id_token_invalid', 'nonce mismatch');
+  // No matching state, missing state, malformed response: not a response this page asked for.
+  return new PostLoginError('response_invalid', 'state');
+}
+
+function tokensFrom(response: SigninResponse, previous?: SessionTokens): SessionTokens {
+  return {
+    accessToken: response.access_token,
+    refreshToken: response.refresh_token ?? previous?.refreshToken ?? null,
+    idToken: response.id_token ?? previous?.idToken ?? '',
+    expiresAt: response.expires_at ?? Math.floor(Date.now() / 1000) + 300,
+    scope: response.scope ?? previous?.scope ?? '',
+  };
+}
+
+function profileFrom(claims: Record<string, unknown>): Profile {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const name = text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  return {
+    sub: text(claims.sub),
+    name: name || text(claims.email),
+    email: text(claims.email),
+    accountType: null,
+    role: null,
+    company: null,
+    login: 'swissid',
+  };
+}
+
+/** Checks and redeems an authorization response. Nothing is stored unless every check passed. */
+export async function completeSignIn(settings: OidcSettings, responseUrl: string): Promise<StoredSession> {
+  const metadata = await metadataFor(settings);
+  const params = new URL(responseUrl).searchParams;
+  const iss = params.get('iss');
+  // RFC 9207: a provider that announces the parameter must send it, and it must name this provider exactly.
+  if (iss === null ? metadata.authorization_response_iss_parameter_supported : iss !== metadata.issuer) {
+    await clientFor(settings).readSigninResponseState(responseUrl, true).catch(() => undefined);
+    throw new PostLoginError('response_invalid', 'iss');
+  }
+  let response: SigninResponse;
+  try {
+    response = await clientFor(settings).processSigninResponse(responseUrl);
+  } catch (error) {
+    throw mapResponseError(error);
+  }
+  const { nonce } = (response.userState ?? {}) as Partial<RequestData>;
+  if (!response.id_token || !nonce) throw new PostLoginError('id_token_invalid', 'missing');
+  const claims = await verifyIdToken(response.id_token, {
+    issuer: metadata.issuer,
+    clientId: settings.clientId,
+    jwksUri: metadata.jwks_uri,
+    nonce,
+  });
+  return { profile: profileFrom(claims), tokens: tokensFrom(response) };
+}
+
+/** Renews the tokens with the refresh token (rotated by the provider); a new ID token is verified like the first. */
+export async function refreshSession(settings: OidcSettings, session: StoredSession): Promise<StoredSession> {
+  const { tokens } = session;
+  if (!tokens.refreshToken) throw new PostLoginError('renewal_failed', 'no refresh token');
+  const metadata = await metadataFor(settings);
+  let response: SigninResponse;
+  try {
+    response = await clientFor(settings).useRefreshToken({
+      // RefreshState is a plain record that oidc-client-ts exports as a type only.
+      state: {
+        refresh_token: tokens.refreshToken,
+        id_token: tokens.idToken,
+        session_state: null,
+        scope: tokens.scope,
+        profile: decodeJwt(tokens.idToken) as RefreshState['profile'],
+      },
+      timeoutInSeconds: 15,
+    });
+  } catch (error) {
+    const mapped = mapResponseError(error);
+    throw mapped.code === 'provider_unreachable' ? mapped : new PostLoginError('renewal_failed', mapped.message);
+  }
+  if (response.id_token && response.id_token !== tokens.idToken) {
+    await verifyIdToken(response.id_token, {
+      issuer: metadata.issuer,
+      clientId: settings.clientId,
+      jwksUri: metadata.jwks_uri,
+      subject: session.profile.sub,
+    });
+  }
+  // The profile (with the account API's data) stays; the refresh only proves the session is still valid.
+  return { profile: session.profile, tokens: tokensFrom(response, tokens) };
+}
+
+/** Ends the session at the provider: revoke the refresh token, then RP-initiated logout without a token in the URL. */
+export async function endSession(settings: OidcSettings, session: StoredSession | null, uiLocales: string): Promise<string | null> {
+  const metadata = await metadataFor(settings).catch(() => null);
+  if (!metadata) return null;
+  if (session?.tokens.refreshToken && metadata.revocation_endpoint) {
+    await clientFor(settings).revokeToken(session.tokens.refreshToken, 'refresh_token').catch(() => undefined);
+  }
+  if (!metadata.end_session_endpoint) return null;
+  const url = new URL(metadata.end_session_endpoint);
+  url.searchParams.set('client_id', settings.clientId);
+  url.searchParams.set('post_logout_redirect_uri', settings.postLogoutRedirectUri);
+  url.searchParams.set('ui_locales', uiLocales);
+  return url.href;
+}

@@ -1,0 +1,2 @@
+export { PostLogin } from './post-login.js';
+export * from './post-login.events.js';

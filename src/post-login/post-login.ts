@@ -1,0 +1,413 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import type { AuthConfig, AuthSession, SessionChange, SignInFlow } from '../core/auth-session.js';
+import { isAuthorizationResponse } from '../core/callback-url.js';
+import { PostLoginError, type ErrorCode } from '../core/errors.js';
+import { LocaleController, type MessageKey } from '../core/locale.js';
+import { PopoverController } from '../core/popover.js';
+import { openPopupWindow } from '../core/popup-window.js';
+import { SessionStore, sessionKey, type Profile } from '../core/session-store.js';
+import type { Messages } from '../i18n/en.js';
+import {
+  PostLoginErrorEvent,
+  PostLoginReadyEvent,
+  PostLoginSessionExpiredEvent,
+  PostLoginSignInEvent,
+  PostLoginSignOutEvent,
+} from './post-login.events.js';
+import { helpContent } from './post-login.help.js';
+import { styles } from './post-login.styles.js';
+
+const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
+  popup_blocked: 'errorPopupBlocked',
+  popup_closed: 'errorPopupClosed',
+  popup_timeout: 'errorPopupTimeout',
+  cancelled: 'errorCancelled',
+  response_invalid: 'errorResponseInvalid',
+  id_token_invalid: 'errorTokenInvalid',
+  provider_error: 'errorProvider',
+  provider_unreachable: 'errorUnreachable',
+  account_unavailable: 'errorAccount',
+  renewal_failed: 'sessionExpired',
+  config_invalid: 'errorConfig',
+  signed_out: 'sessionExpired',
+};
+
+/** Errors the customer can do nothing about except trying again later or telling someone. */
+const WITH_CONTACT_HINT: ReadonlySet<ErrorCode> = new Set(['provider_error', 'provider_unreachable', 'response_invalid', 'id_token_invalid']);
+
+// The session logic (and, through it, the OIDC code) is not needed to paint the mask.
+const loadAuthSession = () => import('../core/auth-session.js').then((module) => module.AuthSession);
+
+function withoutQuery(href: string): string {
+  const url = new URL(href);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * The Swiss Post login mask: "Login with SwissID" (OpenID Connect, authorization code + PKCE), help and the SuisseID
+ * notice when signed out; who is signed in, a user menu and logout when signed in.
+ *
+ * @summary Swiss Post customer login with SwissID.
+ *
+ * @fires post-login-ready - The element is configured; `profile` is the restored session's profile or null.
+ * @fires post-login-sign-in - A sign-in completed and its ID token passed every check; carries `profile` and `via`.
+ * @fires post-login-sign-out - Signed out here (`reason: 'user'`) or in another tab (`'other-tab'`).
+ * @fires post-login-session-expired - The session could not be renewed; the mask asks to sign in again.
+ * @fires post-login-error - A failure, with a stable `code` and the localized `message` shown to the customer.
+ *
+ * @csspart mask - The signed-out login mask.
+ * @csspart title - The mask's title.
+ * @csspart intro - The line under the title.
+ * @csspart sign-in-button - "Login with SwissID".
+ * @csspart help-button - Opens the help popover.
+ * @csspart help - The help popover.
+ * @csspart phone-link - The SwissSign phone number in the help.
+ * @csspart message - Errors and notices (an alert region).
+ * @csspart status - Progress text (a status region).
+ * @csspart retry-button - "Try again" in an error.
+ * @csspart user-button - The signed-in customer's button that opens the user menu.
+ * @csspart user-menu - The user menu popover.
+ * @csspart sign-out-button - "Log out".
+ *
+ * @cssprop --post-color-primary - Main action background (Post yellow #fc0).
+ * @cssprop --post-color-on-primary - Text on the main action (dark grey).
+ * @cssprop --post-color-text - Text colour.
+ * @cssprop --post-color-text-muted - Secondary text colour.
+ * @cssprop --post-color-background - Background of the mask and popovers.
+ * @cssprop --post-color-surface - Border of the mask.
+ * @cssprop --post-color-border - Border of popovers.
+ * @cssprop --post-color-accent - Links.
+ * @cssprop --post-color-focus - Focus ring.
+ * @cssprop --post-color-error - Error text and border.
+ * @cssprop --post-color-error-background - Error background.
+ * @cssprop --post-radius - Corner radius.
+ * @cssprop --post-space - Base spacing.
+ * @cssprop --post-shadow - Popover shadow.
+ * @cssprop --post-font-family - Font (inherits the page's by default).
+ * @cssprop --post-z-popover - z-index of the popovers.
+ */
+@customElement('post-login')
+export class PostLogin extends LitElement {
+  static override styles = styles;
+
+  /** The OpenID provider's issuer URL (SwissID in production). */
+  @property() authority = '';
+
+  /** The OAuth client id registered for this site. */
+  @property({ attribute: 'client-id' }) clientId = '';
+
+  /** Where the provider sends the customer back; defaults to this page without query and hash. */
+  @property({ attribute: 'redirect-uri' }) redirectUri = '';
+
+  /** Where the popup sign-in lands; defaults to `redirect-uri`. The page there needs a `<post-login>` with the same settings. */
+  @property({ attribute: 'popup-redirect-uri' }) popupRedirectUri = '';
+
+  /** Where the provider sends the customer after logout; defaults to `redirect-uri`. */
+  @property({ attribute: 'post-logout-redirect-uri' }) postLogoutRedirectUri = '';
+
+  /** Base URL of the Post account API (`GET /me`); without it the profile comes from the ID token only. */
+  @property() api = '';
+
+  /** Scopes to request. */
+  @property() scope = 'openid profile email';
+
+  /** `redirect` (default) leaves the page for the provider; `popup` signs in in a separate window. */
+  @property() flow: SignInFlow = 'redirect';
+
+  /** Overrides for any visible or assistive string (keys as in `src/i18n/en.ts`); `text-*` attributes work too. */
+  @property({ attribute: false }) texts: Partial<Messages> = {};
+
+  @query('.help-button') private helpButton?: HTMLElement;
+  @query('#help') private helpPanel?: HTMLElement;
+  @query('.user-button') private userButton?: HTMLElement;
+  @query('#user-menu') private userPanel?: HTMLElement;
+
+  private readonly locale = new LocaleController(this);
+  private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
+  private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
+  private auth: AuthSession | null = null;
+  private authLoading: Promise<AuthSession | null> | null = null;
+  /** What the stored session says, until the session module has loaded. */
+  private storedProfile: Profile | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private configError = false;
+  private notice: MessageKey | null = null;
+  private readyFired = false;
+
+  /** The signed-in customer, or null. */
+  get profile(): Profile | null {
+    return this.auth ? this.auth.profile : this.storedProfile;
+  }
+
+  /** `signed-out`, `signing-in`, `signed-in` or `expired`. */
+  get status(): string {
+    if (this.auth) return this.auth.status;
+    if (isAuthorizationResponse(new URL(location.href))) return 'signing-in';
+    return this.storedProfile ? 'signed-in' : 'signed-out';
+  }
+
+  /** Starts the sign-in with the configured flow. Call it from a user gesture for the popup flow. */
+  async signIn(): Promise<void> {
+    // The popup is opened before anything is awaited, so that the browser sees the customer's click.
+    const popup = this.flow === 'popup' ? openPopupWindow() : null;
+    this.notice = null;
+    const auth = await this.connectAuth();
+    if (auth) await auth.signIn(this.flow, this.locale.language, popup);
+    else popup?.close();
+  }
+
+  /** Signs out here, in the other tabs and at the provider. */
+  async signOut(): Promise<void> {
+    this.userMenu.hide(false);
+    const auth = await this.connectAuth();
+    await auth?.signOut(this.locale.language);
+  }
+
+  /** A valid access token for the host's own API calls (renewed when close to expiry). Rejects when signed out. */
+  async getAccessToken(): Promise<string> {
+    const auth = await this.connectAuth();
+    if (!auth) throw new PostLoginError('signed_out');
+    return auth.getAccessToken();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.connectSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.authLoading = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const settings = ['authority', 'clientId', 'redirectUri', 'popupRedirectUri', 'postLogoutRedirectUri', 'api', 'scope'] as const;
+    if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
+  }
+
+  private config(): AuthConfig | null {
+    try {
+      const authority = new URL(this.authority).href.replace(/\/$/, '');
+      if (!this.clientId) return null;
+      const redirectUri = this.redirectUri ? new URL(this.redirectUri, location.href).href : withoutQuery(location.href);
+      return {
+        authority,
+        clientId: this.clientId,
+        redirectUri,
+        popupRedirectUri: this.popupRedirectUri ? new URL(this.popupRedirectUri, location.href).href : redirectUri,
+        postLogoutRedirectUri: this.postLogoutRedirectUri
+          ? new URL(this.postLogoutRedirectUri, location.href).href
+          : redirectUri,
+        scope: this.scope,
+        api: this.api ? new URL(this.api, location.href).href : null,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  private connectSession(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.auth = null;
+    this.authLoading = null;
+    const config = this.config();
+    this.configError = !config;
+    this.storedProfile = config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
+    // A sign-in response is handled at once; otherwise the session module loads once the mask has painted.
+    if (this.status === 'signing-in') void this.connectAuth();
+    else void this.updateComplete.then(() => this.connectAuth());
+  }
+
+  /** Loads the shared session for the current settings and follows its changes. */
+  private connectAuth(): Promise<AuthSession | null> {
+    if (this.authLoading) return this.authLoading;
+    const config = this.config();
+    if (!config) return Promise.resolve(null);
+    const loading = loadAuthSession().then((AuthSession) => {
+      if (this.authLoading !== loading) return this.auth; // settings changed meanwhile
+      this.auth = AuthSession.for(config);
+      this.unsubscribe = this.auth.subscribe((change) => this.onSessionChange(change));
+      this.requestUpdate();
+      void this.auth.handleCallback();
+      return this.auth;
+    });
+    this.authLoading = loading;
+    return loading;
+  }
+
+  private onSessionChange(change: SessionChange): void {
+    const profile = this.profile;
+    switch (change.type) {
+      case 'signed-in':
+        this.notice = null;
+        if (profile) this.dispatchEvent(new PostLoginSignInEvent(profile, change.via));
+        break;
+      case 'signed-out':
+        this.notice = change.reason === 'other-tab' ? 'signedOutElsewhere' : null;
+        this.dispatchEvent(new PostLoginSignOutEvent(change.reason));
+        break;
+      case 'expired':
+        this.notice = 'sessionExpired';
+        this.dispatchEvent(new PostLoginSessionExpiredEvent());
+        break;
+      case 'error':
+        void this.reportError(change.error.code);
+        break;
+      case 'updated':
+        break;
+    }
+    this.requestUpdate();
+  }
+
+  private async reportError(code: ErrorCode): Promise<void> {
+    await this.locale.refresh();
+    this.dispatchEvent(new PostLoginErrorEvent(code, this.locale.t(ERROR_MESSAGES[code])));
+  }
+
+  protected override updated(): void {
+    if (!this.readyFired && this.locale.messages) {
+      this.readyFired = true;
+      if (this.configError) void this.reportError('config_invalid');
+      this.dispatchEvent(new PostLoginReadyEvent(this.profile));
+    }
+  }
+
+  private onSignInClick(): void {
+    if (this.status === 'signing-in') return;
+    void this.signIn();
+  }
+
+  protected override render() {
+    if (!this.locale.messages) return nothing;
+    const t = (key: MessageKey, values?: Record<string, string>) => this.locale.t(key, values);
+    if (this.auth?.relayedPopupResponse) {
+      return html`<p class="status" part="status" role="status">${t('popupCallbackDone')}</p>`;
+    }
+    const profile = this.profile;
+    if (profile && this.status === 'signed-in') return this.renderSignedIn(profile, t);
+    return this.renderMask(t);
+  }
+
+  private renderMessage(t: (key: MessageKey) => string) {
+    const error = this.configError ? new PostLoginError('config_invalid') : this.auth?.error;
+    if (error) {
+      const retry = error.code !== 'config_invalid';
+      return html`<p>${t(ERROR_MESSAGES[error.code])}</p>
+        ${WITH_CONTACT_HINT.has(error.code) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
+        ${retry
+          ? html`<button class="secondary" part="retry-button" @click=${this.onSignInClick}>${t('retry')}</button>`
+          : nothing}`;
+    }
+    return this.notice ? html`<p>${t(this.notice)}</p>` : nothing;
+  }
+
+  private renderMask(t: (key: MessageKey, values?: Record<string, string>) => string) {
+    const busy = this.status === 'signing-in';
+    return html`
+      <section class="mask" part="mask" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+        <div class="heading">
+          <p class="title" id="title" part="title">${t('maskTitle')}</p>
+          <button
+            class="icon-button help-button"
+            part="help-button"
+            aria-expanded=${this.help.open ? 'true' : 'false'}
+            aria-controls="help"
+            aria-label=${t('helpButton')}
+            @click=${() => this.help.toggle()}
+          >
+            ?
+          </button>
+        </div>
+        <p class="intro" part="intro">${t('maskIntro')}</p>
+        <div class="alert" part="message" role="alert">${this.renderMessage(t)}</div>
+        <p class="status" part="status" role="status">
+          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : nothing}
+        </p>
+        <button
+          class="primary sign-in"
+          part="sign-in-button"
+          aria-disabled=${busy || this.configError ? 'true' : 'false'}
+          @click=${this.onSignInClick}
+        >
+          ${t('signInSwissid')}
+        </button>
+        <div
+          id="help"
+          class="popover"
+          part="help"
+          role="dialog"
+          aria-labelledby="help-title"
+          tabindex="-1"
+          ?hidden=${!this.help.open}
+        >
+          <div class="popover-heading">
+            <p class="popover-title" id="help-title">${t('helpTitle')}</p>
+            <button class="icon-button" aria-label=${t('closeHelp')} @click=${() => this.help.hide(true)}>×</button>
+          </div>
+          ${helpContent(t)}
+        </div>
+      </section>
+    `;
+  }
+
+  private renderSignedIn(profile: Profile, t: (key: MessageKey, values?: Record<string, string>) => string) {
+    const accountType =
+      profile.accountType === 'business' ? t('accountBusiness') : profile.accountType === 'private' ? t('accountPrivate') : null;
+    const role = profile.role === 'superadmin' ? t('roleSuperadmin') : profile.role === 'user' ? t('roleUser') : null;
+    return html`
+      <div class="account">
+        <button
+          class="user-button"
+          part="user-button"
+          aria-expanded=${this.userMenu.open ? 'true' : 'false'}
+          aria-controls="user-menu"
+          @click=${() => this.userMenu.toggle()}
+        >
+          <svg class="avatar" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="8" r="4" />
+            <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7z" />
+          </svg>
+          <span class="visually-hidden">${t('userMenuOf')}</span>
+          <span class="name">${profile.name}</span>
+        </button>
+      </div>
+      <div
+        id="user-menu"
+        class="popover user-menu"
+        part="user-menu"
+        role="dialog"
+        aria-label=${`${t('userMenuOf')} ${profile.name}`}
+        tabindex="-1"
+        ?hidden=${!this.userMenu.open}
+      >
+        <dl>
+          <dt class="name">${profile.name}</dt>
+          <dd class="email">${profile.email}</dd>
+          ${accountType
+            ? html`<dd class="account-type">${[accountType, profile.company, role].filter(Boolean).join(' · ')}</dd>`
+            : nothing}
+          <dd class="login">${t('signedInWith')}</dd>
+        </dl>
+        ${this.auth?.accountUnavailable
+          ? html`<div class="alert" role="alert">
+              <p>${t('errorAccount')}</p>
+              <button class="secondary" part="retry-button" @click=${() => this.auth?.retryAccount()}>${t('retry')}</button>
+            </div>`
+          : nothing}
+        <button class="secondary sign-out" part="sign-out-button" @click=${() => this.signOut()}>${t('signOut')}</button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'post-login': PostLogin;
+  }
+}

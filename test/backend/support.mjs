@@ -1,0 +1,150 @@
+// Shared set-up for the backend tests: a reference backend on free ports with a temporary
+// database and pages, and a small cookie-keeping client that walks the OpenID flow like a browser.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReferenceBackend } from '../../demo/server/index.mjs';
+
+export const ANNA = { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026' };
+export const MARC = { email: 'marc.keller@example.ch', password: 'Marc-Demo-2026' };
+
+/**
+ * Starts the backend on free ports with its own temp folder (database, pages, CDN build).
+ * @param {import('../../demo/server/index.mjs').ReferenceBackendOptions} [options]
+ */
+export async function startTestBackend(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'post-login-backend-'));
+  const pagesDir = join(dir, 'pages');
+  const distDir = join(dir, 'cdn');
+  mkdirSync(join(pagesDir, 'partner'), { recursive: true });
+  mkdirSync(distDir);
+  writeFileSync(join(pagesDir, 'index.html'), '<!doctype html><title>Demo</title>');
+  writeFileSync(join(pagesDir, 'partner', 'index.html'), '<!doctype html><title>Partner</title>');
+  writeFileSync(join(distDir, 'post-login.js'), 'export {};\n');
+  writeFileSync(join(dir, 'secret.txt'), 'outside the served folders');
+
+  const backend = await startReferenceBackend({
+    swissidPort: 0, apiPort: 0, demoPort: 0, partnerPort: 0,
+    dbFile: join(dir, 'reference.sqlite'), pagesDir, distDir, quiet: true, ...options,
+  });
+  return {
+    backend,
+    dir,
+    dbFile: join(dir, 'reference.sqlite'),
+    demoClient: { clientId: 'post-login-demo', redirectUri: `${backend.urls.demo}/` },
+    async close() {
+      await backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser stand-in: keeps cookies (by name, one host) and never follows redirects on its own. */
+export class Browser {
+  /** @type {Map<string, string>} */
+  cookies = new Map();
+
+  /**
+   * @param {string} url
+   * @param {RequestInit & { form?: Record<string, string> }} [init]
+   */
+  async fetch(url, { form, headers = {}, ...init } = {}) {
+    const all = { ...headers };
+    if (this.cookies.size) all.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (form) {
+      all['content-type'] = 'application/x-www-form-urlencoded';
+      init.body = new URLSearchParams(form).toString();
+      init.method ??= 'POST';
+    }
+    const res = await fetch(url, { ...init, headers: all, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  /** Follows redirects while they stay on `origin`; returns the last response and the URL that left it. */
+  async follow(url, origin, init) {
+    let res = await this.fetch(url, init);
+    let current = url;
+    while (res.status >= 300 && res.status < 400) {
+      const next = new URL(res.headers.get('location'), current).href;
+      if (!next.startsWith(`${origin}/`)) return { res, exit: next };
+      current = next;
+      res = await this.fetch(next);
+    }
+    return { res, url: current };
+  }
+}
+
+/** PKCE pair (S256). */
+export function pkce() {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/**
+ * Starts an authorization request and lands on the SwissID sign-in page.
+ * @returns {Promise<{ browser: Browser, page: Response, pageUrl: string, html: string, state: string, nonce: string, verifier: string }>}
+ */
+export async function startAuthorization(backend, { clientId, redirectUri, scope = 'openid profile email', uiLocales, browser = new Browser() }) {
+  const { verifier, challenge } = pkce();
+  const state = randomBytes(12).toString('base64url');
+  const nonce = randomBytes(12).toString('base64url');
+  const url = new URL(`${backend.urls.swissid}/auth`);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope,
+    state,
+    nonce,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...(uiLocales ? { ui_locales: uiLocales } : {}),
+  }).toString();
+  const { res, url: pageUrl, exit } = await browser.follow(url.href, backend.urls.swissid);
+  if (exit) throw new Error(`left the provider before the sign-in page: ${exit}`);
+  return { browser, page: res, pageUrl, html: await res.text(), state, nonce, verifier };
+}
+
+/** Submits the sign-in form; returns the redirect back to the client (exit) or the re-rendered page. */
+export async function submitLogin(backend, flow, { email, password }) {
+  return flow.browser.follow(`${flow.pageUrl}/login`, backend.urls.swissid, { form: { email, password } });
+}
+
+/** Exchanges a code at the token endpoint. */
+export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, headers = {} }) {
+  const res = await fetch(`${backend.urls.swissid}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier }),
+  });
+  return { res, body: await res.json() };
+}
+
+/** Uses a refresh token. */
+export async function refresh(backend, { clientId, refreshToken }) {
+  const res = await fetch(`${backend.urls.swissid}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }),
+  });
+  return { res, body: await res.json() };
+}
+
+/** The whole sign-in: authorization, sign-in page, code, tokens. */
+export async function signIn(backend, client, account = ANNA) {
+  const flow = await startAuthorization(backend, client);
+  const { exit } = await submitLogin(backend, flow, account);
+  const callback = new URL(exit);
+  const { res, body } = await exchangeCode(backend, { ...client, code: callback.searchParams.get('code'), verifier: flow.verifier });
+  if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}`);
+  return { flow, callback, tokens: body };
+}

@@ -1,0 +1,129 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import {
+  ACCOUNTS,
+  AppFrame,
+  assertAccessible,
+  assertNoTokenLeak,
+  clearStorage,
+  eventsOfType,
+  fixtureConfig,
+  part,
+  signInWithRedirect,
+  storedSessions,
+  visibleText,
+  waitFor,
+} from '../support.js';
+
+describe('sign-in with SwissID by redirect, against the real provider', () => {
+  let frame: AppFrame | null = null;
+  beforeEach(clearStorage);
+  afterEach(() => frame?.remove());
+
+  it('signs in, shows who is signed in and leaves no code, state or token behind', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    const login = await signInWithRedirect(frame);
+    expect(login.alert).to.equal(null);
+    expect(login.lang, 'the provider page speaks the mask language').to.equal('de');
+
+    const element = await frame.waitForStatus('signed-in');
+    await waitFor(() => part(element, 'user-button'), 'the user button');
+    expect(visibleText(element)).to.contain('Anna Muster');
+    const url = new URL(frame.href());
+    expect([...url.searchParams.keys()]).to.deep.equal([]);
+
+    const signIns = eventsOfType('post-login-sign-in');
+    expect(signIns).to.have.length(1);
+    expect(signIns[0].via).to.equal('redirect');
+    expect(signIns[0].profile).to.include({ name: 'Anna Muster', email: ACCOUNTS.anna.email, accountType: 'private' });
+
+    const token = await element.getAccessToken();
+    expect(token).to.be.a('string').and.not.empty;
+    assertNoTokenLeak(frame, [token]);
+    expect(storedSessions(frame)).to.have.length(1);
+  });
+
+  it('shows the account from the Post account API in the user menu, axe-clean, usable by keyboard', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, ACCOUNTS.marc);
+    const element = await frame.waitForStatus('signed-in');
+    const button = await waitFor(() => part(element, 'user-button'), 'the user button');
+    await assertAccessible(element);
+
+    button.click();
+    const menu = part(element, 'user-menu')!;
+    await waitFor(() => !menu.hidden && element.shadowRoot!.activeElement === menu, 'the menu to open with focus');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const text = menu.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('marc.keller@example.ch');
+    expect(text).to.contain('Geschäftskunde');
+    expect(text).to.contain('Keller Logistik AG');
+    expect(text).to.contain('Superadministrator');
+    expect(text).to.contain('SwissID');
+    await assertAccessible(element);
+
+    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitFor(() => menu.hidden, 'Escape to close the menu');
+    expect(element.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('keeps the session across a reload without asking the provider again', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in');
+    const reloaded = await frame.reload();
+    expect(reloaded.status).to.equal('signed-in');
+    expect(visibleText(reloaded)).to.contain('Anna Muster');
+    const ready = eventsOfType('post-login-ready');
+    expect(ready.at(-1)!.profile).to.include({ name: 'Anna Muster' });
+  });
+
+  it('passes the language to the provider: French mask, French login page', async () => {
+    frame = await AppFrame.open(await fixtureConfig({ lang: 'fr' }));
+    const element = await frame.ready();
+    expect(visibleText(element)).to.contain('Se connecter avec SwissID');
+    const login = await signInWithRedirect(frame);
+    expect(login.lang).to.equal('fr');
+    await frame.waitForStatus('signed-in');
+  });
+
+  it('logs out at the provider and in every tab; the next sign-in asks for the password again', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in');
+    const otherTab = await AppFrame.open(await fixtureConfig(), { clearEvents: false });
+    await otherTab.waitForStatus('signed-in');
+
+    const element = frame.element();
+    part(element, 'user-button')!.click();
+    await waitFor(() => !part(element, 'user-menu')!.hidden, 'the menu');
+    part(element, 'sign-out-button')!.click();
+
+    await otherTab.waitForStatus('signed-out');
+    expect(visibleText(otherTab.element())).to.contain('Sie wurden abgemeldet.');
+    const afterLogout = await waitFor(
+      () => frame!.href().startsWith(location.origin) && frame!.element().status === 'signed-out' && frame!.element(),
+      'the provider to send the customer back',
+    );
+    expect(visibleText(afterLogout)).to.contain('Login mit SwissID');
+    expect(storedSessions(frame)).to.deep.equal([]);
+    const reasons = eventsOfType('post-login-sign-out').map((event) => event.reason);
+    expect(reasons).to.include('user');
+    expect(reasons).to.include('other-tab');
+    otherTab.remove();
+
+    // The provider's session ended too: signing in again shows the login page.
+    const again = await signInWithRedirect(frame);
+    expect(again.alert).to.equal(null);
+    await frame.waitForStatus('signed-in');
+  });
+
+  it('a wrong password is the provider’s business: the customer stays there with a clear alert', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    const result = await signInWithRedirect(frame, { ...ACCOUNTS.anna, password: 'wrong-password' });
+    expect(result.alert).to.be.a('string').and.not.empty;
+    const retry = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
+    expect(retry.alert).to.equal(null);
+    await frame.waitForStatus('signed-in');
+  });
+});

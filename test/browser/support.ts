@@ -1,0 +1,183 @@
+/**
+ * Helpers for the browser tests: the fixture app page in an iframe (so the test page survives the redirect to the
+ * provider and back), waiting on what the customer sees, and the leak checks (no token in events, URL or storage
+ * beyond the session entry).
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { PostLogin } from '../../src/index.js';
+
+export const FIXTURE_URL = '/test/fixtures/app.html';
+export const ACCOUNTS = {
+  anna: { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026', name: 'Anna Muster' },
+  marc: { email: 'marc.keller@example.ch', password: 'Marc-Demo-2026', name: 'Marc Keller' },
+  lea: { email: 'lea.rossi@example.ch', password: 'Lea-Demo-2026', name: 'Lea Rossi' },
+};
+
+export interface BackendUrls {
+  swissid: string;
+  api: string;
+  demo: string;
+  partner: string;
+}
+
+let urls: BackendUrls | null = null;
+export async function backendUrls(): Promise<BackendUrls> {
+  urls ??= (await executeServerCommand('backend-urls')) as BackendUrls;
+  return urls;
+}
+
+export async function waitFor<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let value: T | null | undefined | false = null;
+    try {
+      value = check();
+    } catch {
+      value = null; // e.g. the iframe is on the provider's origin right now
+    }
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+type AxeWindow = Window & { axe?: { run: (context: Element, options?: object) => Promise<AxeResults> } };
+interface AxeResults {
+  violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+}
+
+/**
+ * Runs axe-core in the element's own window (the test page or the fixture iframe) and fails with every violation.
+ * axe is loaded as a classic script so that it can run in any frame of the test origin.
+ */
+export async function assertAccessible(element: Element): Promise<void> {
+  const view = element.ownerDocument.defaultView as AxeWindow;
+  if (!view.axe) {
+    const script = element.ownerDocument.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+    });
+    element.ownerDocument.head.append(script);
+    await loaded;
+  }
+  const results = await view.axe!.run(element, { resultTypes: ['violations'] });
+  if (results.violations.length > 0) {
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')})`);
+    throw new Error(`axe found ${results.violations.length} violation(s):\n${summary.join('\n')}`);
+  }
+}
+
+export function part(element: Element, name: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+export function visibleText(element: Element): string {
+  return (element.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export async function fixtureConfig(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  const { swissid, api } = await backendUrls();
+  return { authority: swissid, 'client-id': 'post-login-test', api, ...overrides };
+}
+
+/** The fixture page in an iframe; the frame keeps its identity across navigations. */
+export class AppFrame {
+  readonly iframe: HTMLIFrameElement;
+
+  constructor(iframe: HTMLIFrameElement) {
+    this.iframe = iframe;
+  }
+
+  static async open(config: Record<string, string>, { clearEvents = true } = {}): Promise<AppFrame> {
+    sessionStorage.setItem('fixture:config', JSON.stringify(config));
+    if (clearEvents) sessionStorage.removeItem('fixture:events');
+    const iframe = document.createElement('iframe');
+    iframe.style.width = '900px';
+    iframe.style.height = '700px';
+    iframe.src = FIXTURE_URL;
+    document.body.append(iframe);
+    const frame = new AppFrame(iframe);
+    await frame.ready();
+    return frame;
+  }
+
+  get window(): Window {
+    return this.iframe.contentWindow!;
+  }
+
+  /** The element on the fixture page, once the page is back on the test origin and rendered. */
+  element(): PostLogin {
+    const element = this.iframe.contentDocument?.querySelector('post-login');
+    if (!element?.shadowRoot?.childElementCount) throw new Error('not rendered');
+    return element;
+  }
+
+  async ready(): Promise<PostLogin> {
+    return waitFor(() => this.element(), 'the fixture page to render');
+  }
+
+  async waitForStatus(status: string, timeoutMs?: number): Promise<PostLogin> {
+    return waitFor(() => this.element().status === status && this.element(), `status ${status}`, timeoutMs);
+  }
+
+  async reload(): Promise<PostLogin> {
+    const old = this.iframe.contentDocument;
+    this.window.location.reload();
+    await waitFor(() => this.iframe.contentDocument !== old && this.iframe.contentDocument?.readyState === 'complete', 'reload');
+    return this.ready();
+  }
+
+  href(): string {
+    return this.window.location.href;
+  }
+
+  remove(): void {
+    this.iframe.remove();
+  }
+}
+
+export function events(): Array<Record<string, unknown> & { type: string }> {
+  return JSON.parse(sessionStorage.getItem('fixture:events') ?? '[]');
+}
+
+export function eventsOfType(type: string) {
+  return events().filter((event) => event.type === type);
+}
+
+/** Signs in through the real provider's login page in the frame (redirect flow). */
+export async function signInWithRedirect(frame: AppFrame, account = ACCOUNTS.anna) {
+  const element = await frame.ready();
+  part(element, 'sign-in-button')!.click();
+  const result = (await executeServerCommand('provider-sign-in', account)) as { alert: string | null; lang: string };
+  return result;
+}
+
+/** Every place a token must never appear: events, the address bar, the DOM. */
+export function assertNoTokenLeak(frame: AppFrame, tokens: string[]): void {
+  const places = {
+    events: JSON.stringify(events()),
+    url: frame.href(),
+    dom: frame.iframe.contentDocument!.documentElement.outerHTML + (frame.element().shadowRoot!.innerHTML ?? ''),
+  };
+  for (const [where, text] of Object.entries(places)) {
+    for (const token of tokens) {
+      if (token && text.includes(token)) throw new Error(`A token appeared in ${where}`);
+    }
+    if (/eyJ[\w-]+\.eyJ[\w-]+\./.test(text)) throw new Error(`Something shaped like a JWT appeared in ${where}`);
+  }
+}
+
+/** Session entries in the frame's localStorage (the only place tokens live). */
+export function storedSessions(frame: AppFrame): string[] {
+  const storage = frame.window.localStorage;
+  return Object.keys(storage).filter((key) => key.startsWith('post-login:session:'));
+}
+
+/** A fresh customer: no session in this origin's storage, no provider session in the cookies. */
+export async function clearStorage(): Promise<void> {
+  localStorage.clear();
+  sessionStorage.clear();
+  await executeServerCommand('browser-clear-cookies');
+}

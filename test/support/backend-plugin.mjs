@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReferenceBackend } from '../../demo/server/index.mjs';
+import { driveProviderLogin, findPopup } from './provider-driver.mjs';
+import { runPartnerJourney } from './partner-journey.mjs';
+
+/**
+ * Starts the real reference backend next to the test server (own ports, a fresh SQLite file) and gives the browser
+ * tests server commands to drive it: fill in the provider's login page with the test's own playwright page, inject
+ * a fault in front of the provider, revoke refresh tokens, run the partner-page journey.
+ */
+export const TEST_SERVER_PORT = 8765;
+export const TEST_PORTS = { swissid: 4101, api: 4102, demo: 8180, partner: 8181 };
+const TEST_ORIGIN = `http://localhost:${TEST_SERVER_PORT}`;
+const FIXTURE_PAGES = ['/test/fixtures/app.html'].map((path) => `${TEST_ORIGIN}${path}`);
+
+export function referenceBackendPlugin() {
+  let backend;
+  let dataDir;
+  return {
+    name: 'reference-backend',
+
+    async serverStart() {
+      dataDir = mkdtempSync(join(tmpdir(), 'post-login-test-'));
+      backend = await startReferenceBackend({
+        swissidPort: TEST_PORTS.swissid,
+        apiPort: TEST_PORTS.api,
+        demoPort: TEST_PORTS.demo,
+        partnerPort: TEST_PORTS.partner,
+        dbFile: join(dataDir, 'reference.sqlite'),
+        quiet: true,
+        extraClients: [
+          { client_id: 'post-login-test', redirect_uris: FIXTURE_PAGES, post_logout_redirect_uris: FIXTURE_PAGES },
+          // Access tokens that live a few seconds: renewal and expiry happen while a test watches.
+          {
+            client_id: 'post-login-short',
+            redirect_uris: FIXTURE_PAGES,
+            post_logout_redirect_uris: FIXTURE_PAGES,
+            accessTokenTtl: 8,
+          },
+        ],
+      });
+    },
+
+    async serverStop() {
+      await backend?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+
+    async executeCommand({ command, payload, session }) {
+      const page = () => session.browser.getPage(session.id);
+      if (process.env.DEBUG_PAGES && !page().__debugging) {
+        // Everything the fixture frames and popups print or load, for debugging a journey.
+        page().__debugging = true;
+        page().on('console', (message) => console.log(`[page] ${message.type()} ${message.text()}`));
+        page().on('framenavigated', (frame) => console.log(`[nav] ${frame.url()}`));
+        page().on('pageerror', (error) => console.log(`[error] ${error}`));
+      }
+      switch (command) {
+        case 'backend-urls':
+          return backend.urls;
+        case 'backend-tamper':
+          backend.tamper.set(payload);
+          return true;
+        case 'backend-clear-tamper':
+          backend.tamper.clear();
+          return true;
+        case 'backend-revoke-refresh-tokens':
+          backend.revokeRefreshTokens();
+          return true;
+        case 'provider-sign-in':
+          return driveProviderLogin(page(), backend.urls.swissid, payload);
+        case 'browser-clear-cookies':
+          // A fresh browser for the provider: no single sign-on session left from an earlier test.
+          await page().context().clearCookies();
+          return true;
+        case 'popup-close': {
+          const popup = await findPopup(page(), backend.urls.swissid);
+          await popup.close();
+          return true;
+        }
+        case 'real-click': {
+          // A click through the browser's input pipeline: the page gets a real user activation (popup blocker).
+          await page().locator(payload.selector).first().click();
+          return true;
+        }
+        case 'partner-journey':
+          return runPartnerJourney(page(), backend, payload);
+        default:
+          return undefined;
+      }
+    },
+  };
+}

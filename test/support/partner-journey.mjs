@@ -1,0 +1,42 @@
+import { driveProviderLogin } from './provider-driver.mjs';
+
+/**
+ * The partner-site journey: a new tab on the partner origin (another site, strict CSP with Trusted Types), the one
+ * script tag from /cdn/, a real redirect sign-in through the provider and back. Returns what the customer saw and
+ * every CSP violation the browser reported (as events in the page and as reports to the server).
+ */
+export async function runPartnerJourney(testPage, backend, { email, password }) {
+  const page = await testPage.context().newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  const reportsBefore = backend.cspReports.length;
+  const watchViolations = () => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  };
+  await page.addInitScript(watchViolations);
+  try {
+    await page.goto(`${backend.urls.partner}/`);
+    await page.locator('post-login').locator('[part~="sign-in-button"]').click();
+    const login = await driveProviderLogin(page, backend.urls.swissid, { email, password, where: 'self' });
+    await page.waitForURL((url) => url.origin === backend.urls.partner, { timeout: 15_000 });
+    await page.locator('post-login').locator('[part~="user-button"]').waitFor({ timeout: 15_000 });
+    const name = await page.locator('post-login').locator('[part~="user-button"]').textContent();
+    const violations = await page.evaluate(() => window.__violations);
+    return {
+      name: name?.replace(/\s+/g, ' ').trim(),
+      loginLang: login.lang,
+      url: page.url(),
+      violations,
+      reports: backend.cspReports.slice(reportsBefore),
+      consoleErrors,
+    };
+  } finally {
+    await page.close();
+  }
+}
