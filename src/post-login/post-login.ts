@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { AuthConfig, AuthSession, SessionChange, SignInFlow } from '../core/auth-session.js';
+import type { AuthConfig, AuthSession, AuthStatus, SessionChange, SignInFlow } from '../core/auth-session.js';
 import { isAuthorizationResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
 import { LocaleController, type MessageKey } from '../core/locale.js';
@@ -35,6 +35,17 @@ const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
 
 /** Errors the customer can do nothing about except trying again later or telling someone. */
 const WITH_CONTACT_HINT: ReadonlySet<ErrorCode> = new Set(['provider_error', 'provider_unreachable', 'response_invalid', 'id_token_invalid']);
+
+/** Everything the element shows. It comes from the live session, or from `preview` in design reviews. */
+export interface PostLoginView {
+  status: AuthStatus;
+  profile: Profile | null;
+  error: ErrorCode | null;
+  notice: 'sessionExpired' | 'signedOutElsewhere' | null;
+  accountUnavailable: boolean;
+  /** This page is the popup's landing page and has handed the response to its opener. */
+  popupRelayed: boolean;
+}
 
 // The session logic (and, through it, the OIDC code) is not needed to paint the mask.
 const loadAuthSession = () => import('../core/auth-session.js').then((module) => module.AuthSession);
@@ -120,6 +131,12 @@ export class PostLogin extends LitElement {
   /** Overrides for any visible or assistive string (keys as in `src/i18n/en.ts`); `text-*` attributes work too. */
   @property({ attribute: false }) texts: Partial<Messages> = {};
 
+  /**
+   * Shows a fixed state instead of the live session, for design reviews and documentation (Storybook). It only
+   * changes what is painted: it signs nobody in and gives no token. Never set it on a live page.
+   */
+  @property({ attribute: false }) preview: Partial<PostLoginView> | null = null;
+
   @query('.help-button') private helpButton?: HTMLElement;
   @query('#help') private helpPanel?: HTMLElement;
   @query('.user-button') private userButton?: HTMLElement;
@@ -134,7 +151,7 @@ export class PostLogin extends LitElement {
   private storedProfile: Profile | null = null;
   private unsubscribe: (() => void) | null = null;
   private configError = false;
-  private notice: MessageKey | null = null;
+  private notice: PostLoginView['notice'] = null;
   private readyFired = false;
 
   /** The signed-in customer, or null. */
@@ -283,32 +300,45 @@ export class PostLogin extends LitElement {
     void this.signIn();
   }
 
+  private view(): PostLoginView {
+    const status = this.status as AuthStatus;
+    const live: PostLoginView = {
+      status,
+      profile: this.profile,
+      error: this.configError ? 'config_invalid' : (this.auth?.error?.code ?? null),
+      notice: status === 'expired' ? 'sessionExpired' : this.notice,
+      accountUnavailable: this.auth?.accountUnavailable ?? false,
+      popupRelayed: this.auth?.relayedPopupResponse ?? false,
+    };
+    return this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
+  }
+
   protected override render() {
     if (!this.locale.messages) return nothing;
     const t = (key: MessageKey, values?: Record<string, string>) => this.locale.t(key, values);
-    if (this.auth?.relayedPopupResponse) {
+    const view = this.view();
+    if (view.popupRelayed) {
       return html`<p class="status" part="status" role="status">${t('popupCallbackDone')}</p>`;
     }
-    const profile = this.profile;
-    if (profile && this.status === 'signed-in') return this.renderSignedIn(profile, t);
-    return this.renderMask(t);
+    if (view.profile && view.status === 'signed-in') return this.renderSignedIn(view, view.profile, t);
+    return this.renderMask(view, t);
   }
 
-  private renderMessage(t: (key: MessageKey) => string) {
-    const error = this.configError ? new PostLoginError('config_invalid') : this.auth?.error;
+  private renderMessage(view: PostLoginView, t: (key: MessageKey) => string) {
+    const { error, notice } = view;
     if (error) {
-      const retry = error.code !== 'config_invalid';
-      return html`<p>${t(ERROR_MESSAGES[error.code])}</p>
-        ${WITH_CONTACT_HINT.has(error.code) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
+      const retry = error !== 'config_invalid';
+      return html`<p>${t(ERROR_MESSAGES[error])}</p>
+        ${WITH_CONTACT_HINT.has(error) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
         ${retry
           ? html`<button class="secondary" part="retry-button" @click=${this.onSignInClick}>${t('retry')}</button>`
           : nothing}`;
     }
-    return this.notice ? html`<p>${t(this.notice)}</p>` : nothing;
+    return notice ? html`<p>${t(notice)}</p>` : nothing;
   }
 
-  private renderMask(t: (key: MessageKey, values?: Record<string, string>) => string) {
-    const busy = this.status === 'signing-in';
+  private renderMask(view: PostLoginView, t: (key: MessageKey, values?: Record<string, string>) => string) {
+    const busy = view.status === 'signing-in';
     return html`
       <section class="mask" part="mask" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
         <div class="heading">
@@ -325,14 +355,14 @@ export class PostLogin extends LitElement {
           </button>
         </div>
         <p class="intro" part="intro">${t('maskIntro')}</p>
-        <div class="alert" part="message" role="alert">${this.renderMessage(t)}</div>
+        <div class="alert" part="message" role="alert">${this.renderMessage(view, t)}</div>
         <p class="status" part="status" role="status">
           ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : nothing}
         </p>
         <button
           class="primary sign-in"
           part="sign-in-button"
-          aria-disabled=${busy || this.configError ? 'true' : 'false'}
+          aria-disabled=${busy || view.error === 'config_invalid' ? 'true' : 'false'}
           @click=${this.onSignInClick}
         >
           ${t('signInSwissid')}
@@ -356,7 +386,11 @@ export class PostLogin extends LitElement {
     `;
   }
 
-  private renderSignedIn(profile: Profile, t: (key: MessageKey, values?: Record<string, string>) => string) {
+  private renderSignedIn(
+    view: PostLoginView,
+    profile: Profile,
+    t: (key: MessageKey, values?: Record<string, string>) => string,
+  ) {
     const accountType =
       profile.accountType === 'business' ? t('accountBusiness') : profile.accountType === 'private' ? t('accountPrivate') : null;
     const role = profile.role === 'superadmin' ? t('roleSuperadmin') : profile.role === 'user' ? t('roleUser') : null;
@@ -394,7 +428,7 @@ export class PostLogin extends LitElement {
             : nothing}
           <dd class="login">${t('signedInWith')}</dd>
         </dl>
-        ${this.auth?.accountUnavailable
+        ${view.accountUnavailable
           ? html`<div class="alert" role="alert">
               <p>${t('errorAccount')}</p>
               <button class="secondary" part="retry-button" @click=${() => this.auth?.retryAccount()}>${t('retry')}</button>
