@@ -47,6 +47,7 @@ export class AuthSession {
       sessions.set(key, session);
     } else {
       session.config = config;
+      session.syncWithStore();
     }
     return session;
   }
@@ -65,6 +66,8 @@ export class AuthSession {
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private renewalTimer = 0;
   private callbackHandled = false;
+  /** Counts sign-in attempts: the outcome of one the customer has since replaced is ignored. */
+  private attempt = 0;
 
   private constructor(config: AuthConfig, store: SessionStore) {
     this.config = config;
@@ -125,6 +128,7 @@ export class AuthSession {
    * passes it here, or null when the browser blocked it.
    */
   async signIn(flow: SignInFlow, uiLocales: string, popup: Window | null = null): Promise<void> {
+    const attempt = ++this.attempt;
     this.error = null;
     if (flow === 'popup' && !popup) {
       this.fail(new PostLoginError('popup_blocked'));
@@ -143,6 +147,7 @@ export class AuthSession {
       const responseUrl = await waitForPopupResponse(popup, request.stateId, POPUP_TIMEOUT_MS);
       await this.complete(responseUrl, 'popup');
     } catch (error) {
+      if (attempt !== this.attempt) return;
       popup?.close();
       this.fail(error);
     }
@@ -242,6 +247,12 @@ export class AuthSession {
       this.emit({ type: 'expired' });
       throw new PostLoginError('renewal_failed');
     }
+  }
+
+  /** The store is the truth shared by all tabs; catch up when it changed without a storage event reaching us. */
+  private syncWithStore(): void {
+    const stored = this.store.read();
+    if (stored?.tokens.accessToken !== this.session?.tokens.accessToken) this.adoptFromOtherTab(stored);
   }
 
   private adoptFromOtherTab(stored: StoredSession | null): void {

@@ -75,6 +75,9 @@ export function referenceBackendPlugin() {
           // A fresh browser for the provider: no single sign-on session left from an earlier test.
           await page().context().clearCookies();
           return true;
+        case 'close-popups':
+          for (const other of page().context().pages()) if (other !== page()) await other.close();
+          return true;
         case 'popup-close': {
           const popup = await findPopup(page(), backend.urls.swissid);
           await popup.close();

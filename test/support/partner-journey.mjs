@@ -9,9 +9,13 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
   const page = await testPage.context().newPage();
   const consoleErrors = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // Failed loads are listed with their address by the response listener below.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
+  });
   const reportsBefore = backend.cspReports.length;
   const watchViolations = () => {
     window.__violations = [];

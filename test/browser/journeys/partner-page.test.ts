@@ -1,0 +1,30 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { ACCOUNTS, clearStorage } from '../support.js';
+
+/**
+ * The partner set-up: another origin and site (127.0.0.1), the built one-script bundle (dist/cdn), a strict CSP
+ * (`script-src 'self'`, `style-src 'self'`, no unsafe-inline/eval, Trusted Types required) and a real sign-in.
+ */
+interface PartnerJourney {
+  name: string;
+  loginLang: string;
+  url: string;
+  violations: string[];
+  reports: unknown[];
+  consoleErrors: string[];
+}
+
+describe('the one-script embed on a partner page under a strict CSP', () => {
+  beforeEach(clearStorage);
+
+  it('signs in with no CSP violation reported', async () => {
+    const result = (await executeServerCommand('partner-journey', ACCOUNTS.anna)) as PartnerJourney;
+    expect(result.name).to.contain('Anna Muster');
+    expect(result.loginLang, 'the partner page is French').to.equal('fr');
+    expect(new URL(result.url).search).to.equal('');
+    expect(result.violations).to.deep.equal([]);
+    expect(result.reports).to.deep.equal([]);
+    expect(result.consoleErrors).to.deep.equal([]);
+  });
+});
