@@ -301,16 +301,16 @@ export class PostLogin extends LitElement {
   }
 
   private view(): PostLoginView {
-    const status = this.status as AuthStatus;
     const live: PostLoginView = {
-      status,
+      status: this.status as AuthStatus,
       profile: this.profile,
       error: this.configError ? 'config_invalid' : (this.auth?.error?.code ?? null),
-      notice: status === 'expired' ? 'sessionExpired' : this.notice,
+      notice: this.notice,
       accountUnavailable: this.auth?.accountUnavailable ?? false,
       popupRelayed: this.auth?.relayedPopupResponse ?? false,
     };
-    return this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
+    const view = this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
+    return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
   }
 
   protected override render() {

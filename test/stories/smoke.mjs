@@ -51,7 +51,11 @@ const server = createServer(async (request, response) => {
   }
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      // Lets Chromium reuse the parsed and compiled bundle (V8 code cache) across the story pages.
+      'cache-control': 'max-age=600',
+    });
     createReadStream(file).pipe(response);
   } catch {
     response.writeHead(404).end();

@@ -1,0 +1,268 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ErrorCode, PostLogin, Profile } from '../../../src/index.js';
+import '../../../src/index.js';
+import de from '../../../src/i18n/de.js';
+import en from '../../../src/i18n/en.js';
+import fr from '../../../src/i18n/fr.js';
+import it_ from '../../../src/i18n/it.js';
+import { assertAccessible, part, visibleText, waitFor } from '../support.js';
+
+/**
+ * The element on its own, in Chromium and Firefox: languages, help, keyboard, overrides, theming, accessibility of
+ * every state. Sign-in journeys against the provider are in test/browser/journeys.
+ */
+const AUTHORITY = 'http://localhost:4101';
+
+async function mount(attributes: Record<string, string> = {}, parent: HTMLElement = document.body): Promise<PostLogin> {
+  const element = document.createElement('post-login');
+  const all = { authority: AUTHORITY, 'client-id': 'post-login-test', ...attributes };
+  for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+  parent.append(element);
+  await waitFor(() => part(element, 'sign-in-button') || part(element, 'user-button') || part(element, 'status'), 'render');
+  return element;
+}
+
+const anna: Profile = {
+  sub: 'a1',
+  name: 'Anna Muster',
+  email: 'anna.muster@example.ch',
+  accountType: 'private',
+  role: 'customer',
+  company: null,
+  login: 'swissid',
+};
+
+describe('<post-login>', () => {
+  let element: PostLogin;
+  beforeEach(() => {
+    document.documentElement.lang = 'de';
+    localStorage.clear();
+  });
+  afterEach(() => {
+    element?.remove();
+    document.querySelectorAll('.test-container').forEach((node) => node.remove());
+  });
+
+  it('is accessible when signed out', async () => {
+    element = await mount();
+    await assertAccessible(element);
+  });
+
+  describe('languages', () => {
+    it('has the same keys, all filled, in de, fr, it and en', () => {
+      const keys = Object.keys(en).sort();
+      for (const dictionary of [de, fr, it_]) {
+        expect(Object.keys(dictionary).sort()).to.deep.equal(keys);
+        for (const value of Object.values(dictionary)) expect(value.trim()).not.to.equal('');
+      }
+    });
+
+    it('follows <html lang> by default, the nearest ancestor, then its own lang', async () => {
+      element = await mount();
+      expect(part(element, 'sign-in-button')!.textContent!.trim()).to.equal('Login mit SwissID');
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      container.lang = 'it-CH';
+      document.body.append(container);
+      const inItalian = await mount({}, container);
+      expect(part(inItalian, 'sign-in-button')!.textContent!.trim()).to.equal('Login con SwissID');
+      const inEnglish = await mount({ lang: 'en-GB' }, container);
+      expect(part(inEnglish, 'sign-in-button')!.textContent!.trim()).to.equal('Login with SwissID');
+    });
+
+    it('falls back to German for a language it does not have', async () => {
+      element = await mount({ lang: 'rm' });
+      expect(part(element, 'sign-in-button')!.textContent!.trim()).to.equal('Login mit SwissID');
+    });
+
+    it('switches at runtime when <html lang> or its own lang changes', async () => {
+      element = await mount();
+      document.documentElement.lang = 'fr';
+      await waitFor(() => part(element, 'sign-in-button')!.textContent!.includes('Se connecter avec SwissID'), 'French');
+      element.setAttribute('lang', 'it');
+      await waitFor(() => part(element, 'sign-in-button')!.textContent!.includes('Login con SwissID'), 'Italian');
+      element.removeAttribute('lang');
+      await waitFor(() => part(element, 'sign-in-button')!.textContent!.includes('Se connecter'), 'back to French');
+    });
+  });
+
+  describe('help popover', () => {
+    it('opens with the FAQ help, is accessible, closes on Escape and gives focus back', async () => {
+      element = await mount();
+      const button = part(element, 'help-button')!;
+      const help = part(element, 'help')!;
+      expect(help.hidden).to.equal(true);
+      button.click();
+      await waitFor(() => !help.hidden && element.shadowRoot!.activeElement === help, 'help open with focus');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      const text = help.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Kundendienst von SwissSign');
+      expect(text).to.contain('Seit Oktober 2017');
+      expect(text).to.contain('rechtsgültige elektronische Signatur');
+      expect(text).to.contain('Zwei-Faktor-Authentifizierung');
+      expect(text).to.contain('0848 99 88 00');
+      expect(text).to.contain('Contact Center');
+      expect(text).to.contain('Superadministrator');
+      expect(text).to.contain('Vergessene Passwörter');
+      expect(part(element, 'phone-link')!.getAttribute('href')).to.equal('tel:+41848998800');
+      await assertAccessible(element);
+
+      help.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await waitFor(() => help.hidden, 'closed');
+      expect(element.shadowRoot!.activeElement).to.equal(button);
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('closes on a click outside', async () => {
+      element = await mount();
+      part(element, 'help-button')!.click();
+      const help = part(element, 'help')!;
+      await waitFor(() => !help.hidden && element.shadowRoot!.activeElement === help, 'open');
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await waitFor(() => help.hidden, 'closed by the outside click');
+    });
+
+    it('flips above and shifts inside the viewport at the bottom-right edge', async () => {
+      const container = document.createElement('div');
+      container.className = 'test-container';
+      container.style.cssText = 'position: fixed; right: 0; bottom: 0; width: 16rem;';
+      document.body.append(container);
+      element = await mount({}, container);
+      part(element, 'help-button')!.click();
+      const help = part(element, 'help')!;
+      await waitFor(() => help.dataset.placement, 'positioned');
+      expect(help.dataset.placement).to.match(/^top/);
+      const rect = help.getBoundingClientRect();
+      expect(rect.top).to.be.at.least(0);
+      expect(rect.left).to.be.at.least(0);
+      expect(rect.right).to.be.at.most(window.innerWidth);
+      expect(rect.bottom).to.be.at.most(part(element, 'help-button')!.getBoundingClientRect().top);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('reaches help and sign-in with Tab, opens and closes help with Enter and Escape', async () => {
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      before.className = 'test-container';
+      document.body.prepend(before);
+      element = await mount();
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot!.activeElement).to.equal(part(element, 'help-button'));
+      await sendKeys({ press: 'Enter' });
+      const help = part(element, 'help')!;
+      await waitFor(() => !help.hidden && element.shadowRoot!.activeElement === help, 'help open');
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => help.hidden, 'help closed');
+      expect(element.shadowRoot!.activeElement).to.equal(part(element, 'help-button'));
+      await sendKeys({ press: 'Tab' });
+      expect(element.shadowRoot!.activeElement).to.equal(part(element, 'sign-in-button'));
+    });
+  });
+
+  describe('host API', () => {
+    it('fires a bubbling, composed ready event with no profile when nobody is signed in', async () => {
+      const ready = new Promise<Event & { profile: unknown }>((resolve) =>
+        document.addEventListener('post-login-ready', (event) => resolve(event as never), { once: true }),
+      );
+      element = await mount();
+      const event = await ready;
+      expect(event.composed).to.equal(true);
+      expect(event.profile).to.equal(null);
+    });
+
+    it('says clearly when it is not configured, and tells the host', async () => {
+      const error = new Promise<Event & { code: string; message: string }>((resolve) =>
+        document.addEventListener('post-login-error', (event) => resolve(event as never), { once: true }),
+      );
+      element = await mount({ authority: 'not a url' });
+      expect((await error).code).to.equal('config_invalid');
+      expect(part(element, 'message')!.textContent).to.contain('nicht richtig eingerichtet');
+      expect(part(element, 'sign-in-button')!.getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('refuses an access token when nobody is signed in', async () => {
+      element = await mount();
+      const failure = await element.getAccessToken().catch((error: { code: string }) => error);
+      expect((failure as { code: string }).code).to.equal('signed_out');
+    });
+
+    it('takes text overrides from attributes and the texts property, always as text', async () => {
+      element = await mount({ 'text-sign-in-swissid': 'Mit SwissID anmelden' });
+      expect(part(element, 'sign-in-button')!.textContent!.trim()).to.equal('Mit SwissID anmelden');
+      element.setAttribute('text-sign-in-swissid', 'Jetzt anmelden');
+      await waitFor(() => part(element, 'sign-in-button')!.textContent!.trim() === 'Jetzt anmelden', 'attribute change');
+      element.texts = { maskTitle: '<img src=x onerror="window.__pwned = true">' };
+      await element.updateComplete;
+      expect(part(element, 'title')!.textContent).to.equal('<img src=x onerror="window.__pwned = true">');
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
+    it('is themed through --post-* custom properties', async () => {
+      element = await mount();
+      element.style.setProperty('--post-color-primary', 'rgb(1, 2, 3)');
+      expect(getComputedStyle(part(element, 'sign-in-button')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    });
+  });
+
+  describe('every state is accessible and says what happened', () => {
+    const errors: Array<[ErrorCode, string]> = [
+      ['popup_blocked', 'Ihr Browser hat das SwissID-Fenster blockiert'],
+      ['popup_closed', 'Das SwissID-Fenster wurde geschlossen'],
+      ['popup_timeout', 'hat zu lange gedauert'],
+      ['cancelled', 'Die Anmeldung wurde abgebrochen'],
+      ['response_invalid', 'Die Antwort von SwissID konnte nicht überprüft werden'],
+      ['id_token_invalid', 'nicht sicher bestätigt werden'],
+      ['provider_error', 'SwissID konnte die Anmeldung nicht abschliessen'],
+      ['provider_unreachable', 'SwissID ist im Moment nicht erreichbar'],
+      ['config_invalid', 'nicht richtig eingerichtet'],
+    ];
+    for (const [code, message] of errors) {
+      it(`error ${code}`, async () => {
+        element = await mount();
+        element.preview = { status: 'signed-out', error: code };
+        await element.updateComplete;
+        expect(part(element, 'message')!.textContent).to.contain(message);
+        await assertAccessible(element);
+      });
+    }
+
+    it('signing in', async () => {
+      element = await mount();
+      element.preview = { status: 'signing-in' };
+      await element.updateComplete;
+      expect(part(element, 'status')!.textContent).to.contain('Sie werden angemeldet');
+      await assertAccessible(element);
+    });
+
+    it('session expired', async () => {
+      element = await mount();
+      element.preview = { status: 'expired' };
+      await element.updateComplete;
+      expect(part(element, 'message')!.textContent).to.contain('Ihre Sitzung ist abgelaufen');
+      await assertAccessible(element);
+    });
+
+    it('signed in, with the user menu open and the account API unavailable', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: anna, accountUnavailable: true };
+      await element.updateComplete;
+      part(element, 'user-button')!.click();
+      await waitFor(() => !part(element, 'user-menu')!.hidden, 'menu open');
+      expect(visibleText(element)).to.contain('anna.muster@example.ch');
+      expect(visibleText(element)).to.contain('Privatkunde');
+      expect(visibleText(element)).to.contain('Ihre Kontodaten konnten nicht geladen werden');
+      await assertAccessible(element);
+    });
+
+    it('renders a hostile profile name as text', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: { ...anna, name: '<img src=x onerror=alert(1)>' } };
+      await element.updateComplete;
+      expect(part(element, 'user-button')!.textContent).to.contain('<img src=x onerror=alert(1)>');
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+  });
+});
