@@ -63,7 +63,7 @@ export class SessionStore {
   }
 
   read(): StoredSession | null {
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = localStorage.getItem(this.key);
     } catch {

@@ -153,6 +153,7 @@ export class PostLogin extends LitElement {
   private configError = false;
   private notice: PostLoginView['notice'] = null;
   private readyFired = false;
+  private signingOut = false;
 
   /** The signed-in customer, or null. */
   get profile(): Profile | null {
@@ -179,6 +180,7 @@ export class PostLogin extends LitElement {
   /** Signs out here, in the other tabs and at the provider. */
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
+    this.signingOut = true; // until the browser has left for the provider's logout
     const auth = await this.connectAuth();
     await auth?.signOut(this.locale.language);
   }
@@ -357,7 +359,7 @@ export class PostLogin extends LitElement {
         <p class="intro" part="intro">${t('maskIntro')}</p>
         <div class="alert" part="message" role="alert">${this.renderMessage(view, t)}</div>
         <p class="status" part="status" role="status">
-          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : nothing}
+          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : this.signingOut ? t('signingOut') : nothing}
         </p>
         <button
           class="primary sign-in"

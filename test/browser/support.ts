@@ -29,7 +29,7 @@ export async function backendUrls(): Promise<BackendUrls> {
 export async function waitFor<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let value: T | null | undefined | false = null;
+    let value: T | null | undefined | false;
     try {
       value = check();
     } catch {

@@ -97,12 +97,18 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     const element = frame.element();
     part(element, 'user-button')!.click();
     await waitFor(() => !part(element, 'user-menu')!.hidden, 'the menu');
+    const signedInPage = frame.iframe.contentDocument;
     part(element, 'sign-out-button')!.click();
+    await waitFor(() => visibleText(element).includes('Sie werden abgemeldet'), 'the logout progress');
 
     await otherTab.waitForStatus('signed-out');
     expect(visibleText(otherTab.element())).to.contain('Sie wurden abgemeldet.');
     const afterLogout = await waitFor(
-      () => frame!.href().startsWith(location.origin) && frame!.element().status === 'signed-out' && frame!.element(),
+      () =>
+        frame!.iframe.contentDocument !== signedInPage &&
+        frame!.href().startsWith(location.origin) &&
+        frame!.element().status === 'signed-out' &&
+        frame!.element(),
       'the provider to send the customer back',
     );
     expect(visibleText(afterLogout)).to.contain('Login mit SwissID');
@@ -116,6 +122,20 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     const again = await signInWithRedirect(frame);
     expect(again.alert).to.equal(null);
     await frame.waitForStatus('signed-in');
+  });
+
+  it('signs in even when the account API is down, says so and offers a retry', async () => {
+    frame = await AppFrame.open(await fixtureConfig({ api: 'http://localhost:4198/' }));
+    await signInWithRedirect(frame);
+    const element = await frame.waitForStatus('signed-in');
+    expect(eventsOfType('post-login-error').map((event) => event.code)).to.deep.equal(['account_unavailable']);
+    expect(eventsOfType('post-login-sign-in')[0].profile).to.include({ name: 'Anna Muster', accountType: null });
+    part(element, 'user-button')!.click();
+    const menu = part(element, 'user-menu')!;
+    await waitFor(() => !menu.hidden, 'the menu');
+    expect(menu.textContent).to.contain('Ihre Kontodaten konnten nicht geladen werden');
+    expect(menu.querySelector('[part~="retry-button"]')).to.exist;
+    await assertAccessible(element);
   });
 
   it('a wrong password is the provider’s business: the customer stays there with a clear alert', async () => {
