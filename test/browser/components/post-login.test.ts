@@ -49,6 +49,13 @@ describe('<post-login>', () => {
     await assertAccessible(element);
   });
 
+  it('paints the signed-out mask without loading the OpenID Connect, JOSE or positioning code', async () => {
+    element = await mount();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.filter((url) => /oidc-client-ts|\/jose\/|floating-ui|core\/oidc\//.test(url))).to.deep.equal([]);
+  });
+
   describe('languages', () => {
     it('has the same keys, all filled, in de, fr, it and en', () => {
       const keys = Object.keys(en).sort();
