@@ -7,13 +7,15 @@ export default {
     {
       // The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))`; only the documented,
       // tag-prefixed events are part of the API.
-      name: 'tag-prefixed-events-only',
+      name: 'public-api-only',
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
             if (declaration.tagName && declaration.events) {
               declaration.events = declaration.events.filter((event) => event.name?.startsWith(`${declaration.tagName}-`));
             }
+            // Private fields and methods are not API.
+            if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private');
           }
         }
       },

@@ -17,7 +17,6 @@ export const tokens = css`
     --_focus: var(--post-color-focus, #004976);
     --_error: var(--post-color-error, #a51728);
     --_error-background: var(--post-color-error-background, #ffdade);
-    --_success: var(--post-color-success, #2c871d);
     --_radius: var(--post-radius, 4px);
     --_space: var(--post-space, 1rem);
     --_shadow: var(--post-shadow, 0 4px 16px rgb(0 0 0 / 0.18));

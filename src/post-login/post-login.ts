@@ -45,6 +45,8 @@ export interface PostLoginView {
   accountUnavailable: boolean;
   /** This page is the popup's landing page and has handed the response to its opener. */
   popupRelayed: boolean;
+  /** Logout has started; the browser is about to leave for the provider. */
+  signingOut: boolean;
 }
 
 // The session logic (and, through it, the OIDC code) is not needed to paint the mask.
@@ -83,22 +85,22 @@ function withoutQuery(href: string): string {
  * @csspart user-menu - The user menu popover.
  * @csspart sign-out-button - "Log out".
  *
- * @cssprop --post-color-primary - Main action background (Post yellow #fc0).
- * @cssprop --post-color-on-primary - Text on the main action (dark grey).
- * @cssprop --post-color-text - Text colour.
- * @cssprop --post-color-text-muted - Secondary text colour.
- * @cssprop --post-color-background - Background of the mask and popovers.
- * @cssprop --post-color-surface - Border of the mask.
- * @cssprop --post-color-border - Border of popovers.
- * @cssprop --post-color-accent - Links.
- * @cssprop --post-color-focus - Focus ring.
- * @cssprop --post-color-error - Error text and border.
- * @cssprop --post-color-error-background - Error background.
- * @cssprop --post-radius - Corner radius.
- * @cssprop --post-space - Base spacing.
- * @cssprop --post-shadow - Popover shadow.
- * @cssprop --post-font-family - Font (inherits the page's by default).
- * @cssprop --post-z-popover - z-index of the popovers.
+ * @cssprop [--post-color-primary=#fc0] - Main action background (Post yellow #fc0).
+ * @cssprop [--post-color-on-primary=hsl(0 0% 20%)] - Text on the main action (dark grey).
+ * @cssprop [--post-color-text=hsl(0 0% 20%)] - Text colour.
+ * @cssprop [--post-color-text-muted=hsl(0 0% 35%)] - Secondary text colour.
+ * @cssprop [--post-color-background=#fff] - Background of the mask and popovers.
+ * @cssprop [--post-color-surface=#f4f3f1] - Border of the mask.
+ * @cssprop [--post-color-border=hsl(0 0% 60%)] - Border of popovers.
+ * @cssprop [--post-color-accent=#004976] - Links.
+ * @cssprop [--post-color-focus=#004976] - Focus ring.
+ * @cssprop [--post-color-error=#a51728] - Error text and border.
+ * @cssprop [--post-color-error-background=#ffdade] - Error background.
+ * @cssprop [--post-radius=4px] - Corner radius.
+ * @cssprop [--post-space=1rem] - Base spacing.
+ * @cssprop [--post-shadow=0 4px 16px rgb(0 0 0 / 0.18)] - Popover shadow.
+ * @cssprop [--post-font-family=inherit] - Font (inherits the page's by default).
+ * @cssprop [--post-z-popover=1000] - z-index of the popovers.
  */
 @customElement('post-login')
 export class PostLogin extends LitElement {
@@ -298,8 +300,13 @@ export class PostLogin extends LitElement {
   }
 
   private onSignInClick(): void {
-    if (this.status === 'signing-in') return;
+    // A preview only paints a state; its buttons do nothing.
+    if (this.preview || this.status === 'signing-in') return;
     void this.signIn();
+  }
+
+  private onSignOutClick(): void {
+    if (!this.preview) void this.signOut();
   }
 
   private view(): PostLoginView {
@@ -310,6 +317,7 @@ export class PostLogin extends LitElement {
       notice: this.notice,
       accountUnavailable: this.auth?.accountUnavailable ?? false,
       popupRelayed: this.auth?.relayedPopupResponse ?? false,
+      signingOut: this.signingOut,
     };
     const view = this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
     return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
@@ -342,7 +350,7 @@ export class PostLogin extends LitElement {
   private renderMask(view: PostLoginView, t: (key: MessageKey, values?: Record<string, string>) => string) {
     const busy = view.status === 'signing-in';
     return html`
-      <section class="mask" part="mask" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <div class="mask" part="mask" role="group" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
         <div class="heading">
           <p class="title" id="title" part="title">${t('maskTitle')}</p>
           <button
@@ -359,7 +367,7 @@ export class PostLogin extends LitElement {
         <p class="intro" part="intro">${t('maskIntro')}</p>
         <div class="alert" part="message" role="alert">${this.renderMessage(view, t)}</div>
         <p class="status" part="status" role="status">
-          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : this.signingOut ? t('signingOut') : nothing}
+          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : view.signingOut ? t('signingOut') : nothing}
         </p>
         <button
           class="primary sign-in"
@@ -384,7 +392,7 @@ export class PostLogin extends LitElement {
           </div>
           ${helpContent(t)}
         </div>
-      </section>
+      </div>
     `;
   }
 
@@ -433,10 +441,12 @@ export class PostLogin extends LitElement {
         ${view.accountUnavailable
           ? html`<div class="alert" role="alert">
               <p>${t('errorAccount')}</p>
-              <button class="secondary" part="retry-button" @click=${() => this.auth?.retryAccount()}>${t('retry')}</button>
+              <button class="secondary" part="retry-button" @click=${() => this.preview || this.auth?.retryAccount()}>
+                ${t('retry')}
+              </button>
             </div>`
           : nothing}
-        <button class="secondary sign-out" part="sign-out-button" @click=${() => this.signOut()}>${t('signOut')}</button>
+        <button class="secondary sign-out" part="sign-out-button" @click=${this.onSignOutClick}>${t('signOut')}</button>
       </div>
     `;
   }

@@ -1,0 +1,19 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts'],
+  // Controls, actions, toolbars and viewports are built in; nothing that needs the network.
+  addons: [],
+  core: { disableTelemetry: true },
+  async viteFinal(config) {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(config, {
+      // `storybook dev` pre-bundles lit but not `lit/directive-helpers.js`, which the web-components renderer imports:
+      // that loads a second lit-html ("Multiple versions of Lit loaded") and its template check sees a foreign copy.
+      optimizeDeps: { include: ['lit', 'lit/directive-helpers.js'] },
+    });
+  },
+};
+
+export default config;
