@@ -4,31 +4,48 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 /**
  * Two builds:
  * - `vite build`: per-component ES modules for npm users, with lit, oidc-client-ts, @floating-ui/dom and jose left
- *   as dependencies (their bundler shares them with the rest of the site).
- * - `vite build --mode cdn`: one self-registering ES module for partner sites, everything included; the OIDC/JOSE
- *   code, the popover positioning and each language are separate chunks it loads from next to itself when needed.
+ *   as dependencies (their bundler shares them with the rest of the site and minifies).
+ * - `vite build --mode cdn`: one self-registering ES module for partner sites, everything included and minified;
+ *   the OIDC/JOSE code, the session logic, the popover positioning and each language are chunks it loads from next
+ *   to itself when needed. It is built as an application entry, not in library mode: library mode keeps the white
+ *   space of ES output, and its strict entry signature splits modules shared with lazy chunks into extra files that
+ *   the first paint would wait for.
  */
-export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
-  return {
-    // lit's html`` and css`` literals keep their white space unless minified (about 2 KiB gzip on the first paint).
-    plugins: cdn ? [minifyTemplateLiterals()] : [],
-    build: {
-      target: 'es2022',
-      outDir: cdn ? 'dist/cdn' : 'dist',
-      emptyOutDir: cdn,
-      minify: cdn,
-      sourcemap: true,
-      lib: {
-        entry: cdn ? { 'post-login-widgets': 'src/index.ts' } : { index: 'src/index.ts', 'post-login': 'src/post-login/index.ts' },
-        formats: ['es'],
-      },
-      rolldownOptions: {
-        external: cdn ? [] : [/^lit(\/|$)/, /^@lit\//, /^oidc-client-ts$/, /^@floating-ui\//, /^jose$/],
-        output: {
-          chunkFileNames: 'chunks/[name]-[hash].js',
+const external = [/^lit(\/|$)/, /^@lit\//, /^oidc-client-ts$/, /^@floating-ui\//, /^jose$/];
+
+export default defineConfig(({ mode }) =>
+  mode === 'cdn'
+    ? {
+        // lit's html`` and css`` literals keep their white space unless minified.
+        plugins: [minifyTemplateLiterals()],
+        build: {
+          target: 'es2022',
+          outDir: 'dist/cdn',
+          emptyOutDir: true,
+          minify: true,
+          sourcemap: true,
+          modulePreload: false,
+          copyPublicDir: false,
+          rolldownOptions: {
+            input: { 'post-login-widgets': 'src/index.ts' },
+            preserveEntrySignatures: 'allow-extension',
+            output: {
+              format: 'es',
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+            },
+          },
+        },
+      }
+    : {
+        build: {
+          target: 'es2022',
+          outDir: 'dist',
+          emptyOutDir: true,
+          minify: false,
+          sourcemap: true,
+          lib: { entry: { index: 'src/index.ts', 'post-login': 'src/post-login/index.ts' }, formats: ['es'] },
+          rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
         },
       },
-    },
-  };
-});
+);

@@ -240,9 +240,8 @@ export class PostLogin extends LitElement {
     const config = this.config();
     this.configError = !config;
     this.storedProfile = config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
-    // A sign-in response is handled at once; otherwise the session module loads once the mask has painted.
-    if (this.status === 'signing-in') void this.connectAuth();
-    else void this.updateComplete.then(() => this.connectAuth());
+    // A sign-in response is handled at once; otherwise the session module loads after the first paint (updated()).
+    if (this.status === 'signing-in' || this.readyFired) void this.connectAuth();
   }
 
   /** Loads the shared session for the current settings and follows its changes. */
@@ -296,6 +295,8 @@ export class PostLogin extends LitElement {
       this.readyFired = true;
       if (this.configError) void this.reportError('config_invalid');
       this.dispatchEvent(new PostLoginReadyEvent(this.profile));
+      // The first content is painted in the next frame; the session module is not needed for it.
+      requestAnimationFrame(() => setTimeout(() => void this.connectAuth()));
     }
   }
 
