@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { browserPaths } from './test/support/browsers.mjs';
+import { browserPaths, CHROMIUM_ARGS } from './test/support/browsers.mjs';
 import { referenceBackendPlugin, TEST_SERVER_PORT } from './test/support/backend-plugin.mjs';
 
 /**
@@ -16,15 +16,7 @@ const chromiumLauncher = playwrightLauncher({
   launchOptions: {
     executablePath: chromium,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     // Keep Chromium's popup blocker on, so that a popup opened without a click is really blocked.
     ignoreDefaultArgs: ['--disable-popup-blocking'],
   },

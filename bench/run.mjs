@@ -19,6 +19,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { startReferenceBackend } from '../demo/server/index.mjs';
 import { CDN_DIR, LIMITS_KIB, ROOT, budgets, loadGraph, problems, reachable } from './bundle-graph.mjs';
+import { BROWSERS, CHROMIUM_ARGS } from '../test/support/browsers.mjs';
 
 const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
 const FCP_WARMUP = 2;
@@ -26,11 +27,7 @@ const SIGNIN_RUNS = Number(process.env.BENCH_SIGNIN_RUNS ?? 5);
 const SIGNIN_WARMUP = 1;
 const FCP_RATIO_TARGET = 1.5;
 const STEP_TIMEOUT_MS = 15_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+const CHROMIUM = BROWSERS.chromium.path;
 const ACCOUNT = { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026' };
 // The signed-out mask in German (src/i18n/de.ts), so that the plain page shows the same words.
 const MASK = {

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { BROWSERS, CHROMIUM_ARGS } from '../support/browsers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const staticDir = join(root, 'storybook-static');
@@ -64,18 +65,7 @@ const server = createServer(async (request, response) => {
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: BROWSERS.chromium.path, args: CHROMIUM_ARGS });
 const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
 
 // Everything a story needs is in storybook-static; any other request (e.g. to https://swissid.example) is a finding.

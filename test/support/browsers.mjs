@@ -10,6 +10,17 @@ export const BROWSERS = {
   firefox: { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', debianPackage: 'firefox-esr' },
 };
 
+/** Chromium flags for this machine: headless as root, and no background traffic to hosts it cannot reach. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function missingBrowsers() {
   return Object.values(BROWSERS).filter((browser) => !existsSync(browser.path));
 }
