@@ -391,7 +391,7 @@ export class PostLogin extends LitElement {
             <p class="popover-title" id="help-title">${t('helpTitle')}</p>
             <button class="icon-button" aria-label=${t('closeHelp')} @click=${() => this.help.hide(true)}>×</button>
           </div>
-          ${helpContent(t)}
+          ${this.help.open ? helpContent(t) : nothing}
         </div>
       </div>
     `;
