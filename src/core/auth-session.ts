@@ -1,5 +1,5 @@
 import { loadAccount } from './account-api.js';
-import { takeAuthorizationResponse } from './callback-url.js';
+import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from './callback-url.js';
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
@@ -98,9 +98,17 @@ export class AuthSession {
     this.emit({ type: 'error', error: failure });
   }
 
+  /** True when the response in the address bar is for this session; one nobody asked for goes to SwissID's. */
+  private ownsResponse(url: URL): boolean {
+    const owner = pendingRequestOwner(url);
+    if (!owner) return this.config.login === 'swissid';
+    return owner.clientId === this.config.clientId && owner.authority.replace(/\/+$/, '') === this.config.authority;
+  }
+
   /** Handles an authorization response in the address bar, once per page. */
   async handleCallback(): Promise<void> {
-    if (this.callbackHandled) return;
+    const url = new URL(window.location.href);
+    if (this.callbackHandled || !isAuthorizationResponse(url) || !this.ownsResponse(url)) return;
     this.callbackHandled = true;
     const responseUrl = takeAuthorizationResponse();
     if (!responseUrl) return;

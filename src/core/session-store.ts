@@ -15,7 +15,8 @@ export interface Profile {
   accountType: AccountType | null;
   role: AccountRole | null;
   company: string | null;
-  login: 'swissid';
+  /** The login the customer used: SwissID, or the older Post customer login. */
+  login: 'swissid' | 'post';
 }
 
 export interface SessionTokens {

@@ -5,6 +5,9 @@ const de: Messages = {
   maskTitle: 'Kundenlogin',
   maskIntro: 'Ein Login für die Post und die Online-Dienste vieler weiterer Unternehmen.',
   signInSwissid: 'Login mit SwissID',
+  signInLegacy: 'Kundenlogin Post',
+  legacyLoginHint: 'Ihr Konto ist noch nicht mit SwissID verknüpft? Melden Sie sich wie gewohnt an:',
+  lastUsed: 'zuletzt auf diesem Gerät verwendet',
   signingIn: 'Sie werden angemeldet…',
   popupPending: 'Schliessen Sie die Anmeldung im SwissID-Fenster ab.',
   popupCallbackDone: 'Anmeldung abgeschlossen. Sie können dieses Fenster schliessen.',
@@ -34,6 +37,7 @@ const de: Messages = {
 
   userMenuOf: 'Benutzermenü von',
   signedInWith: 'Angemeldet mit SwissID',
+  signedInWithLegacy: 'Angemeldet mit dem Kundenlogin Post',
   accountPrivate: 'Privatkunde',
   accountBusiness: 'Geschäftskunde',
   roleSuperadmin: 'Superadministrator/in',

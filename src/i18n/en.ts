@@ -6,6 +6,9 @@ const en = {
   maskTitle: 'Customer login',
   maskIntro: 'One login for the Post and the online services of many other companies.',
   signInSwissid: 'Login with SwissID',
+  signInLegacy: 'Post customer login',
+  legacyLoginHint: 'Customer login not linked to SwissID yet? Log in as usual:',
+  lastUsed: 'last used on this device',
   signingIn: 'Signing you in…',
   popupPending: 'Complete your sign-in in the SwissID window.',
   popupCallbackDone: 'Sign-in complete. You can close this window.',
@@ -35,6 +38,7 @@ const en = {
 
   userMenuOf: 'User menu of',
   signedInWith: 'Signed in with SwissID',
+  signedInWithLegacy: 'Signed in with the Post customer login',
   accountPrivate: 'Private customer',
   accountBusiness: 'Business customer',
   roleSuperadmin: 'Superadministrator',

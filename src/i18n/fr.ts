@@ -5,6 +5,9 @@ const fr: Messages = {
   maskTitle: 'Login client',
   maskIntro: 'Un login unique pour la Poste et les services en ligne de nombreuses autres entreprises.',
   signInSwissid: 'Se connecter avec SwissID',
+  signInLegacy: 'Login client Poste',
+  legacyLoginHint: 'Votre compte n’est pas encore rattaché à SwissID? Connectez-vous comme à l’accoutumée:',
+  lastUsed: 'utilisé en dernier sur cet appareil',
   signingIn: 'Connexion en cours…',
   popupPending: 'Terminez la connexion dans la fenêtre SwissID.',
   popupCallbackDone: 'Connexion terminée. Vous pouvez fermer cette fenêtre.',
@@ -35,6 +38,7 @@ const fr: Messages = {
 
   userMenuOf: 'Menu utilisateur de',
   signedInWith: 'Connecté avec SwissID',
+  signedInWithLegacy: 'Connecté avec le login client Poste',
   accountPrivate: 'Client privé',
   accountBusiness: 'Client commercial',
   roleSuperadmin: 'Superadministrateur',

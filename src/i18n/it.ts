@@ -5,6 +5,9 @@ const it: Messages = {
   maskTitle: 'Login clienti',
   maskIntro: 'Un unico login per la Posta e i servizi online di numerose altre aziende.',
   signInSwissid: 'Login con SwissID',
+  signInLegacy: 'Login clienti Posta',
+  legacyLoginHint: 'Il vostro conto non è ancora collegato a SwissID? Effettuate il login come di consueto:',
+  lastUsed: 'usato per ultimo su questo dispositivo',
   signingIn: 'Accesso in corso…',
   popupPending: 'Completate l’accesso nella finestra SwissID.',
   popupCallbackDone: 'Accesso completato. Potete chiudere questa finestra.',
@@ -34,6 +37,7 @@ const it: Messages = {
 
   userMenuOf: 'Menu utente di',
   signedInWith: 'Accesso con SwissID',
+  signedInWithLegacy: 'Accesso con il login clienti Posta',
   accountPrivate: 'Cliente privato',
   accountBusiness: 'Cliente commerciale',
   roleSuperadmin: 'Superamministratore',

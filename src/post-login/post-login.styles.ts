@@ -171,6 +171,29 @@ export const styles = [
       fill: var(--_on-primary);
     }
 
+    .legacy {
+      display: grid;
+      gap: 0.25rem;
+      padding-top: 0.5rem;
+      border-top: 1px solid var(--_surface);
+    }
+
+    .legacy-hint {
+      margin: 0;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+
+    .legacy-sign-in {
+      justify-self: start;
+    }
+
+    .last-used {
+      display: block;
+      font-size: 0.75em;
+      font-weight: 400;
+    }
+
     .user-menu dl {
       display: grid;
       gap: 0.25rem;

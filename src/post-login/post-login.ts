@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { AuthConfig, AuthSession, AuthStatus, SessionChange, SignInFlow } from '../core/auth-session.js';
+import { readLastMethod, rememberLastMethod, type SignInMethod } from '../core/last-method.js';
 import { isAuthorizationResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
 import { LocaleController, type MessageKey } from '../core/locale.js';
@@ -47,6 +48,10 @@ export interface PostLoginView {
   popupRelayed: boolean;
   /** Logout has started; the browser is about to leave for the provider. */
   signingOut: boolean;
+  /** The mask also offers the older Post customer login. */
+  legacyLogin: boolean;
+  /** The method used last on this device, marked in the mask. */
+  lastMethod: SignInMethod | null;
 }
 
 // The session logic (and, through it, the OIDC code) is not needed to paint the mask.
@@ -66,7 +71,8 @@ function withoutQuery(href: string): string {
  * @summary Swiss Post customer login with SwissID.
  *
  * @fires post-login-ready - The element is configured; `profile` is the restored session's profile or null.
- * @fires post-login-sign-in - A sign-in completed and its ID token passed every check; carries `profile` and `via`.
+ * @fires post-login-sign-in - A sign-in completed and its ID token passed every check; carries `profile` (whose
+ *   `login` says which login was used) and `via`.
  * @fires post-login-sign-out - Signed out here (`reason: 'user'`) or in another tab (`'other-tab'`).
  * @fires post-login-session-expired - The session could not be renewed; the mask asks to sign in again.
  * @fires post-login-error - A failure, with a stable `code` and the localized `message` shown to the customer.
@@ -75,6 +81,8 @@ function withoutQuery(href: string): string {
  * @csspart title - The mask's title.
  * @csspart intro - The line under the title.
  * @csspart sign-in-button - "Login with SwissID".
+ * @csspart legacy-sign-in-button - The older Post customer login (only with `legacy-authority`).
+ * @csspart last-used - The "last used on this device" mark on a login button.
  * @csspart help-button - Opens the help popover.
  * @csspart help - The help popover.
  * @csspart phone-link - The SwissSign phone number in the help.
@@ -121,6 +129,15 @@ export class PostLogin extends LitElement {
   /** Where the provider sends the customer after logout; defaults to `redirect-uri`. */
   @property({ attribute: 'post-logout-redirect-uri' }) postLogoutRedirectUri = '';
 
+  /**
+   * Issuer URL of the older Post customer login, for accounts not linked to SwissID yet. When set (with
+   * `legacy-client-id`), the mask offers it below "Login with SwissID".
+   */
+  @property({ attribute: 'legacy-authority' }) legacyAuthority = '';
+
+  /** The OAuth client registered for this site at the older Post customer login. */
+  @property({ attribute: 'legacy-client-id' }) legacyClientId = '';
+
   /** Base URL of the Post account API (`GET /me`); without it the profile comes from the ID token only. */
   @property() api = '';
 
@@ -147,35 +164,55 @@ export class PostLogin extends LitElement {
   private readonly locale = new LocaleController(this);
   private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
-  private auth: AuthSession | null = null;
-  private authLoading: Promise<AuthSession | null> | null = null;
-  /** What the stored session says, until the session module has loaded. */
+  /** One session per configured login method (SwissID, and the older Post customer login when configured). */
+  private sessions = new Map<SignInMethod, AuthSession>();
+  private sessionsLoading: Promise<Map<SignInMethod, AuthSession>> | null = null;
+  /** What the stored sessions say, until the session module has loaded. */
   private storedProfile: Profile | null = null;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribes: Array<() => void> = [];
   private configError = false;
   private notice: PostLoginView['notice'] = null;
+  /** The method whose failure the mask shows. */
+  private failedMethod: SignInMethod | null = null;
+  private lastMethod: SignInMethod | null = null;
   private readyFired = false;
   private signingOut = false;
 
+  /** The session the customer is signed in with (SwissID first), else the one signing in. */
+  private get active(): AuthSession | null {
+    const sessions = [...this.sessions.values()];
+    return (
+      sessions.find((session) => session.status === 'signed-in') ??
+      sessions.find((session) => session.status === 'signing-in' || session.relayedPopupResponse) ??
+      sessions.find((session) => session.status === 'expired') ??
+      null
+    );
+  }
+
   /** The signed-in customer, or null. */
   get profile(): Profile | null {
-    return this.auth ? this.auth.profile : this.storedProfile;
+    if (this.sessions.size === 0) return this.storedProfile;
+    return this.active?.status === 'signed-in' ? this.active.profile : null;
   }
 
   /** `signed-out`, `signing-in`, `signed-in` or `expired`. */
-  get status(): string {
-    if (this.auth) return this.auth.status;
+  get status(): AuthStatus {
+    if (this.sessions.size > 0) return this.active?.status ?? 'signed-out';
     if (isAuthorizationResponse(new URL(location.href))) return 'signing-in';
     return this.storedProfile ? 'signed-in' : 'signed-out';
   }
 
-  /** Starts the sign-in with the configured flow. Call it from a user gesture for the popup flow. */
-  async signIn(): Promise<void> {
+  /**
+   * Starts the sign-in with the configured flow: with SwissID, or with `'post'` the older Post customer login (when
+   * configured). Call it from a user gesture for the popup flow.
+   */
+  async signIn(method: SignInMethod = 'swissid'): Promise<void> {
     // The popup is opened before anything is awaited, so that the browser sees the customer's click.
     const popup = this.flow === 'popup' ? openPopupWindow() : null;
     this.notice = null;
-    const auth = await this.connectAuth();
-    if (auth) await auth.signIn(this.flow, this.locale.language, popup);
+    this.failedMethod = method;
+    const session = (await this.connectSessions()).get(method);
+    if (session) await session.signIn(this.flow, this.locale.language, popup);
     else popup?.close();
   }
 
@@ -183,15 +220,16 @@ export class PostLogin extends LitElement {
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
     this.signingOut = true; // until the browser has left for the provider's logout
-    const auth = await this.connectAuth();
-    await auth?.signOut(this.locale.language);
+    await this.connectSessions();
+    await this.active?.signOut(this.locale.language);
   }
 
   /** A valid access token for the host's own API calls (renewed when close to expiry). Rejects when signed out. */
   async getAccessToken(): Promise<string> {
-    const auth = await this.connectAuth();
-    if (!auth) throw new PostLoginError('signed_out');
-    return auth.getAccessToken();
+    await this.connectSessions();
+    const session = this.active;
+    if (session?.status !== 'signed-in') throw new PostLoginError('signed_out');
+    return session.getAccessToken();
   }
 
   override connectedCallback(): void {
@@ -201,24 +239,36 @@ export class PostLogin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.authLoading = null;
+    this.disconnectSessions();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const settings = ['authority', 'clientId', 'redirectUri', 'popupRedirectUri', 'postLogoutRedirectUri', 'api', 'scope'] as const;
+    const settings = [
+      'authority',
+      'clientId',
+      'legacyAuthority',
+      'legacyClientId',
+      'redirectUri',
+      'popupRedirectUri',
+      'postLogoutRedirectUri',
+      'api',
+      'scope',
+    ] as const;
     if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
   }
 
-  private config(): AuthConfig | null {
+  /** The settings of one login method; null when it is not (correctly) configured. */
+  private config(method: SignInMethod): AuthConfig | null {
+    const [issuer, clientId] =
+      method === 'swissid' ? [this.authority, this.clientId] : [this.legacyAuthority, this.legacyClientId];
     try {
-      const authority = new URL(this.authority).href.replace(/\/$/, '');
-      if (!this.clientId) return null;
+      const authority = new URL(issuer).href.replace(/\/$/, '');
+      if (!clientId) return null;
       const redirectUri = this.redirectUri ? new URL(this.redirectUri, location.href).href : withoutQuery(location.href);
       return {
+        login: method,
         authority,
-        clientId: this.clientId,
+        clientId,
         redirectUri,
         popupRedirectUri: this.popupRedirectUri ? new URL(this.popupRedirectUri, location.href).href : redirectUri,
         postLogoutRedirectUri: this.postLogoutRedirectUri
@@ -232,40 +282,60 @@ export class PostLogin extends LitElement {
     }
   }
 
-  private connectSession(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.auth = null;
-    this.authLoading = null;
-    const config = this.config();
-    this.configError = !config;
-    this.storedProfile = config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
-    // A sign-in response is handled at once; otherwise the session module loads after the first paint (updated()).
-    if (this.status === 'signing-in' || this.readyFired) void this.connectAuth();
+  /** The configured methods: SwissID always, the older Post customer login when both its settings are there. */
+  private methods(): SignInMethod[] {
+    return this.legacyAuthority || this.legacyClientId ? ['swissid', 'post'] : ['swissid'];
   }
 
-  /** Loads the shared session for the current settings and follows its changes. */
-  private connectAuth(): Promise<AuthSession | null> {
-    if (this.authLoading) return this.authLoading;
-    const config = this.config();
-    if (!config) return Promise.resolve(null);
+  private disconnectSessions(): void {
+    this.unsubscribes.forEach((unsubscribe) => unsubscribe());
+    this.unsubscribes = [];
+    this.sessions = new Map();
+    this.sessionsLoading = null;
+  }
+
+  private connectSession(): void {
+    this.disconnectSessions();
+    const configs = this.methods().map((method) => this.config(method));
+    this.configError = configs.some((config) => !config);
+    this.lastMethod = this.legacyAuthority ? readLastMethod() : null;
+    this.storedProfile = null;
+    for (const config of configs) {
+      this.storedProfile ??= config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
+    }
+    // A sign-in response is handled at once; otherwise the session module loads after the first paint (updated()).
+    if (this.status === 'signing-in' || this.readyFired) void this.connectSessions();
+  }
+
+  /** Loads the shared sessions for the current settings and follows their changes. */
+  private connectSessions(): Promise<Map<SignInMethod, AuthSession>> {
+    if (this.sessionsLoading) return this.sessionsLoading;
     const loading = loadAuthSession().then((AuthSession) => {
-      if (this.authLoading !== loading) return this.auth; // settings changed meanwhile
-      this.auth = AuthSession.for(config);
-      this.unsubscribe = this.auth.subscribe((change) => this.onSessionChange(change));
+      if (this.sessionsLoading !== loading) return this.sessions; // settings changed meanwhile
+      const sessions = new Map<SignInMethod, AuthSession>();
+      for (const method of this.methods()) {
+        const config = this.config(method);
+        if (!config) continue;
+        const session = AuthSession.for(config);
+        sessions.set(method, session);
+        this.unsubscribes.push(session.subscribe((change) => this.onSessionChange(method, change)));
+      }
+      this.sessions = sessions;
       this.requestUpdate();
-      void this.auth.handleCallback();
-      return this.auth;
+      sessions.forEach((session) => void session.handleCallback());
+      return sessions;
     });
-    this.authLoading = loading;
+    this.sessionsLoading = loading;
     return loading;
   }
 
-  private onSessionChange(change: SessionChange): void {
+  private onSessionChange(method: SignInMethod, change: SessionChange): void {
     const profile = this.profile;
     switch (change.type) {
       case 'signed-in':
         this.notice = null;
+        this.failedMethod = null;
+        if (change.via !== 'other-tab') this.lastMethod = rememberLastMethod(method);
         if (profile) this.dispatchEvent(new PostLoginSignInEvent(profile, change.via));
         break;
       case 'signed-out':
@@ -277,6 +347,7 @@ export class PostLogin extends LitElement {
         this.dispatchEvent(new PostLoginSessionExpiredEvent());
         break;
       case 'error':
+        this.failedMethod = method;
         void this.reportError(change.error.code);
         break;
       case 'updated':
@@ -296,14 +367,18 @@ export class PostLogin extends LitElement {
       if (this.configError) void this.reportError('config_invalid');
       this.dispatchEvent(new PostLoginReadyEvent(this.profile));
       // The first content is painted in the next frame; the session module is not needed for it.
-      requestAnimationFrame(() => setTimeout(() => void this.connectAuth()));
+      requestAnimationFrame(() => setTimeout(() => void this.connectSessions()));
     }
   }
 
-  private onSignInClick(): void {
+  private onSignInClick(method: SignInMethod): void {
     // A preview only paints a state; its buttons do nothing.
     if (this.preview || this.status === 'signing-in') return;
-    void this.signIn();
+    void this.signIn(method);
+  }
+
+  private onRetryClick(): void {
+    this.onSignInClick(this.failedMethod ?? 'swissid');
   }
 
   private onSignOutClick(): void {
@@ -311,14 +386,17 @@ export class PostLogin extends LitElement {
   }
 
   private view(): PostLoginView {
+    const failed = this.failedMethod ? this.sessions.get(this.failedMethod) : undefined;
     const live: PostLoginView = {
-      status: this.status as AuthStatus,
+      status: this.status,
       profile: this.profile,
-      error: this.configError ? 'config_invalid' : (this.auth?.error?.code ?? null),
+      error: this.configError ? 'config_invalid' : (failed?.error?.code ?? null),
       notice: this.notice,
-      accountUnavailable: this.auth?.accountUnavailable ?? false,
-      popupRelayed: this.auth?.relayedPopupResponse ?? false,
+      accountUnavailable: this.active?.accountUnavailable ?? false,
+      popupRelayed: this.active?.relayedPopupResponse ?? false,
       signingOut: this.signingOut,
+      legacyLogin: this.methods().includes('post'),
+      lastMethod: this.lastMethod,
     };
     const view = this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
     return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
@@ -342,7 +420,7 @@ export class PostLogin extends LitElement {
       return html`<p>${t(ERROR_MESSAGES[error])}</p>
         ${WITH_CONTACT_HINT.has(error) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
         ${retry
-          ? html`<button class="secondary" part="retry-button" @click=${this.onSignInClick}>${t('retry')}</button>`
+          ? html`<button class="secondary" part="retry-button" @click=${this.onRetryClick}>${t('retry')}</button>`
           : nothing}`;
     }
     return notice ? html`<p>${t(notice)}</p>` : nothing;
@@ -374,10 +452,24 @@ export class PostLogin extends LitElement {
           class="primary sign-in"
           part="sign-in-button"
           aria-disabled=${busy || view.error === 'config_invalid' ? 'true' : 'false'}
-          @click=${this.onSignInClick}
+          @click=${() => this.onSignInClick('swissid')}
         >
-          ${t('signInSwissid')}
+          ${t('signInSwissid')}${this.renderLastUsed(view, 'swissid', t)}
         </button>
+        ${view.legacyLogin
+          ? html`<div class="legacy">
+              <p class="legacy-hint" id="legacy-hint">${t('legacyLoginHint')}</p>
+              <button
+                class="secondary legacy-sign-in"
+                part="legacy-sign-in-button"
+                aria-describedby="legacy-hint"
+                aria-disabled=${busy || view.error === 'config_invalid' ? 'true' : 'false'}
+                @click=${() => this.onSignInClick('post')}
+              >
+                ${t('signInLegacy')}${this.renderLastUsed(view, 'post', t)}
+              </button>
+            </div>`
+          : nothing}
         <div
           id="help"
           class="popover"
@@ -395,6 +487,12 @@ export class PostLogin extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  private renderLastUsed(view: PostLoginView, method: SignInMethod, t: (key: MessageKey) => string) {
+    return view.legacyLogin && view.lastMethod === method
+      ? html`<span class="last-used" part="last-used">${t('lastUsed')}</span>`
+      : nothing;
   }
 
   private renderSignedIn(
@@ -437,12 +535,12 @@ export class PostLogin extends LitElement {
           ${accountType
             ? html`<dd class="account-type">${[accountType, profile.company, role].filter(Boolean).join(' · ')}</dd>`
             : nothing}
-          <dd class="login">${t('signedInWith')}</dd>
+          <dd class="login">${t(profile.login === 'post' ? 'signedInWithLegacy' : 'signedInWith')}</dd>
         </dl>
         ${view.accountUnavailable
           ? html`<div class="alert" role="alert">
               <p>${t('errorAccount')}</p>
-              <button class="secondary" part="retry-button" @click=${() => this.preview || this.auth?.retryAccount()}>
+              <button class="secondary" part="retry-button" @click=${() => this.preview || this.active?.retryAccount()}>
                 ${t('retry')}
               </button>
             </div>`

@@ -12,6 +12,8 @@ import type { Profile, SessionTokens, StoredSession } from '../session-store.js'
 import { verifyIdToken } from './verify-id-token.js';
 
 export interface OidcSettings {
+  /** Which login this provider is: SwissID, or the older Post customer login. */
+  login: 'swissid' | 'post';
   authority: string;
   clientId: string;
   redirectUri: string;
@@ -126,7 +128,7 @@ function tokensFrom(response: SigninResponse, previous?: SessionTokens): Session
   };
 }
 
-function profileFrom(claims: Record<string, unknown>): Profile {
+function profileFrom(claims: Record<string, unknown>, login: Profile['login']): Profile {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const name = text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
   return {
@@ -136,7 +138,7 @@ function profileFrom(claims: Record<string, unknown>): Profile {
     accountType: null,
     role: null,
     company: null,
-    login: 'swissid',
+    login,
   };
 }
 
@@ -164,7 +166,7 @@ export async function completeSignIn(settings: OidcSettings, responseUrl: string
     jwksUri: metadata.jwks_uri,
     nonce,
   });
-  return { profile: profileFrom(claims), tokens: tokensFrom(response) };
+  return { profile: profileFrom(claims, settings.login), tokens: tokensFrom(response) };
 }
 
 /** Renews the tokens with the refresh token (rotated by the provider); a new ID token is verified like the first. */
