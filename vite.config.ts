@@ -27,7 +27,7 @@ export default defineConfig(({ mode }) =>
           modulePreload: false,
           copyPublicDir: false,
           rolldownOptions: {
-            input: { 'post-login-widgets': 'src/index.ts' },
+            input: { 'post-login-widgets': 'src/cdn.ts' },
             preserveEntrySignatures: 'allow-extension',
             output: {
               format: 'es',
@@ -44,7 +44,14 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: true,
           minify: false,
           sourcemap: true,
-          lib: { entry: { index: 'src/index.ts', 'post-login': 'src/post-login/index.ts' }, formats: ['es'] },
+          lib: {
+            entry: {
+              index: 'src/index.ts',
+              'post-login': 'src/post-login/index.ts',
+              'swissid-link-banner': 'src/swissid-link-banner/index.ts',
+            },
+            formats: ['es'],
+          },
           rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
         },
       },

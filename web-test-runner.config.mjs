@@ -24,6 +24,8 @@ const chromiumLauncher = playwrightLauncher({
 
 const firefoxLauncher = puppeteerLauncher({
   launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
+  // One page at a time: Firefox gives keyboard focus to one page only, and the keyboard tests need it.
+  concurrency: 1,
 });
 
 const only = process.env.BROWSERS?.split(',');

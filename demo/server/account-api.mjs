@@ -1,20 +1,38 @@
-// The Post account API: who is signed in, looked up from the access token the SwissID stand-in issued.
-import { findAccountById } from './database.mjs';
-import { logRequest, sendJson } from './http-util.mjs';
+// The Post account API: who is signed in (looked up from the access token the SwissID stand-in or the
+// older Post login issued), the link status of an older login, and linking it to a SwissID.
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import {
+  findAccountById, findPostLoginById, findSwissIdUser, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts,
+} from './database.mjs';
+import { logRequest, readBody, sendJson } from './http-util.mjs';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key';
 const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
 
+/** How old a SwissID ID token may be to prove a SwissID for linking (its `iat`). */
+export const LINK_ID_TOKEN_MAX_AGE = '5m';
+
+const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is missing, expired or not valid.' };
+
 /**
  * @param {object} deps
- * @param {import('oidc-provider').default} deps.provider
+ * @param {import('oidc-provider').default} deps.provider the SwissID stand-in
+ * @param {import('oidc-provider').default} deps.postLoginProvider the older Post customer login
+ * @param {string} deps.swissidIssuer SwissID's issuer; its JWKS is fetched from `${issuer}/jwks`
  * @param {import('better-sqlite3').Database} deps.db
  * @param {() => Set<string>} deps.allowedOrigins exact browser origins (scheme://host:port)
- * @param {() => Set<string>} deps.clientIds clients whose tokens this API accepts
+ * @param {() => Set<string>} deps.clientIds clients whose tokens this API accepts (the same at both providers)
  * @param {boolean} [deps.quiet]
  * @returns {import('node:http').RequestListener}
  */
-export function createAccountApi({ provider, db, allowedOrigins, clientIds, quiet }) {
+export function createAccountApi({ provider, postLoginProvider, swissidIssuer, db, allowedOrigins, clientIds, quiet }) {
+  /** @type {ReturnType<typeof createRemoteJWKSet> | undefined} */
+  let swissidJwks;
+  const verifyIdToken = (idToken) => {
+    swissidJwks ??= createRemoteJWKSet(new URL(`${swissidIssuer}/jwks`));
+    return verifySwissIdToken(idToken, { jwks: swissidJwks, issuer: swissidIssuer, clientIds: clientIds() });
+  };
+
   return async function accountApi(req, res) {
     const corsHeaders = cors(req.headers.origin, allowedOrigins());
     const path = (req.url ?? '/').split('?')[0];
@@ -22,6 +40,11 @@ export function createAccountApi({ provider, db, allowedOrigins, clientIds, quie
       sendJson(res, status, body, { ...corsHeaders, ...headers });
       logRequest(quiet, 'api', req, status);
     };
+    const unauthorized = () => reply(401, INVALID_TOKEN, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    const methodNotAllowed = (method) => reply(405, { error: 'method_not_allowed', message: `Use ${method}.` }, { Allow: `${method}, OPTIONS` });
+    const swissidToken = () => accessToken(provider, req.headers.authorization, clientIds());
+    const postLoginToken = () => accessToken(postLoginProvider, req.headers.authorization, clientIds());
+
     try {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...corsHeaders, 'Access-Control-Max-Age': '600' });
@@ -33,32 +56,70 @@ export function createAccountApi({ provider, db, allowedOrigins, clientIds, quie
         reply(200, { ok: true });
         return;
       }
+
       if (path === '/me') {
-        if (req.method !== 'GET') {
-          reply(405, { error: 'method_not_allowed', message: 'Use GET.' }, { Allow: 'GET, OPTIONS' });
-          return;
+        if (req.method !== 'GET') return methodNotAllowed('GET');
+        const swissid = await swissidToken();
+        if (swissid) {
+          const body = swissIdMe(db, swissid.accountId);
+          return body ? reply(200, body) : unauthorized();
         }
-        const account = await accountFromToken(req.headers.authorization, { provider, db, clientIds: clientIds() });
-        if (!account) {
-          reply(401, { error: 'invalid_token', message: 'The access token is missing, expired or not valid.' },
-            { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-          return;
-        }
-        reply(200, {
-          sub: account.id,
-          name: account.name,
-          email: account.email,
-          accountType: account.accountType,
-          role: account.role,
-          company: account.company,
-          login: 'swissid',
-        });
-        return;
+        const older = await postLoginToken();
+        const body = older && postLoginMe(db, older.accountId);
+        return body ? reply(200, body) : unauthorized();
       }
+
+      if (path === '/link-status') {
+        if (req.method !== 'GET') return methodNotAllowed('GET');
+        const older = await postLoginToken();
+        const status = older && linkStatus(db, older.accountId);
+        return status ? reply(200, status) : unauthorized();
+      }
+
+      if (path === '/link') {
+        if (req.method !== 'POST') return methodNotAllowed('POST');
+        // Proof 1: the older login, by its access token.
+        const older = await postLoginToken();
+        const login = older && findPostLoginById(db, older.accountId);
+        if (!login) return unauthorized();
+
+        let idToken;
+        try {
+          idToken = JSON.parse(await readBody(req, 16 * 1024))?.idToken;
+        } catch (error) {
+          if (error?.status === 413) return reply(413, { error: 'payload_too_large', message: 'The request body is too large.' });
+          idToken = undefined;
+        }
+        if (typeof idToken !== 'string' || idToken === '') {
+          return reply(400, { error: 'invalid_request', message: 'Send a JSON body { "idToken": "<SwissID ID token>" }.' });
+        }
+
+        // Proof 2: the SwissID, by a fresh ID token SwissID issued to one of the trusted clients.
+        let swissidSub;
+        try {
+          swissidSub = await verifyIdToken(idToken);
+        } catch (error) {
+          // Only a refused token is the caller's fault; an unreachable or broken JWKS is ours.
+          if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid)) {
+            return reply(400, { error: 'invalid_id_token', message: 'The SwissID ID token is not valid, not fresh or not for this service.' });
+          }
+          throw error;
+        }
+
+        const result = linkPostLogin(db, login.id, swissidSub);
+        if (!result.ok) {
+          if (result.error === 'unknown_login') return unauthorized();
+          return reply(409, result.error === 'already_linked'
+            ? { error: 'already_linked', message: 'This Post customer login is already linked to a SwissID.' }
+            : { error: 'swissid_in_use', message: 'This SwissID is already linked to another Post customer login.' });
+        }
+        return reply(200, linkStatus(db, login.id));
+      }
+
       reply(404, { error: 'not_found', message: 'No such resource.' });
     } catch {
       // Never a stack trace (or anything from the request) in the answer.
-      reply(500, { error: 'server_error', message: 'The account service failed. Please try again.' });
+      if (!res.headersSent) reply(500, { error: 'server_error', message: 'The account service failed. Please try again.' });
     }
   };
 }
@@ -76,12 +137,108 @@ function cors(origin, allowed) {
   };
 }
 
-async function accountFromToken(authorization, { provider, db, clientIds }) {
+/** A valid bearer access token of `provider` for a trusted client, or undefined. */
+async function accessToken(provider, authorization, clientIds) {
   const match = /^Bearer ([\w.~+/-]+=*)$/.exec(String(authorization ?? ''));
   if (!match) return undefined;
   // find() returns nothing for unknown, revoked or expired tokens. A DPoP-bound token is refused:
   // this API checks no proof of possession, so such a token must not work as a plain bearer token.
   const token = await provider.AccessToken.find(match[1]);
   if (!token || token.isExpired || token.isSenderConstrained() || !clientIds.has(token.clientId)) return undefined;
-  return findAccountById(db, token.accountId);
+  return token;
+}
+
+/**
+ * /me after a SwissID sign-in. A SwissID that is a seeded customer account answers as before (its
+ * own account on top), plus `accounts`: that account and every account of the older logins linked
+ * to the SwissID. A SwissID without an account of its own takes `sub` and `name` from SwissID and
+ * the account fields from the first of its accounts (private before business); with no account at
+ * all, its SwissID e-mail and a new private customer.
+ */
+function swissIdMe(db, sub) {
+  const user = findSwissIdUser(db, sub);
+  if (!user) return undefined;
+  const accounts = listSwissIdAccounts(db, sub);
+  const own = findAccountById(db, sub);
+  if (own) {
+    return {
+      sub: own.id,
+      name: own.name,
+      email: own.email,
+      accountType: own.accountType,
+      role: own.role,
+      company: own.company,
+      login: 'swissid',
+      accounts,
+    };
+  }
+  const first = accounts[0];
+  return {
+    sub: user.id,
+    name: user.name,
+    email: first?.email ?? user.email,
+    accountType: first?.type ?? 'private',
+    role: first?.role ?? 'customer',
+    company: first?.company ?? null,
+    login: 'swissid',
+    accounts,
+  };
+}
+
+/** /me after an older-login sign-in: the login, with the account fields of its first account. */
+function postLoginMe(db, loginId) {
+  const login = findPostLoginById(db, loginId);
+  if (!login) return undefined;
+  const accounts = listPostLoginAccounts(db, login.id);
+  const first = accounts[0];
+  return {
+    sub: login.id,
+    name: login.name,
+    email: first?.email ?? login.email,
+    accountType: first?.type ?? 'private',
+    role: first?.role ?? 'customer',
+    company: first?.company ?? null,
+    login: 'post',
+    accounts,
+  };
+}
+
+function linkStatus(db, loginId) {
+  const login = findPostLoginById(db, loginId);
+  if (!login) return undefined;
+  return {
+    login: { sub: login.id, email: login.email, name: login.name },
+    linked: login.swissidSub !== null,
+    linkedAt: login.linkedAt,
+    invited: login.invited,
+    accounts: listPostLoginAccounts(db, login.id),
+  };
+}
+
+/**
+ * Verifies a SwissID ID token in full: RS256 signature by SwissID's published keys, `iss`, `aud`
+ * (every audience a trusted client), `azp` (required with several audiences, then a trusted client
+ * among them), `exp`, `iat` at most LINK_ID_TOKEN_MAX_AGE old and not in the future, `sub`.
+ * @returns {Promise<string>} the SwissID subject
+ * @throws {errors.JOSEError} when the token is refused
+ */
+export async function verifySwissIdToken(idToken, { jwks, issuer, clientIds }) {
+  const trusted = [...clientIds];
+  const { payload } = await jwtVerify(idToken, jwks, {
+    issuer,
+    audience: trusted,
+    algorithms: ['RS256'],
+    maxTokenAge: LINK_ID_TOKEN_MAX_AGE,
+    clockTolerance: 5,
+    requiredClaims: ['sub', 'iat', 'exp', 'aud'],
+  });
+  const refuse = (message, claim) => new errors.JWTClaimValidationFailed(message, payload, claim, 'check_failed');
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audiences.every((aud) => clientIds.has(aud))) throw refuse('untrusted audience', 'aud');
+  if (audiences.length > 1 && payload.azp === undefined) throw refuse('azp required with several audiences', 'azp');
+  if (payload.azp !== undefined && (typeof payload.azp !== 'string' || !clientIds.has(payload.azp) || !audiences.includes(payload.azp))) {
+    throw refuse('unexpected azp', 'azp');
+  }
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('sub missing', 'sub');
+  return payload.sub;
 }

@@ -1,5 +1,5 @@
 // `npm start`: runs the reference backend on this machine and prints where everything is.
-import { DEMO_ACCOUNTS } from './database.mjs';
+import { DEMO_LOGINS } from './database.mjs';
 import { startReferenceBackend } from './index.mjs';
 
 const port = (name, fallback) => {
@@ -15,6 +15,7 @@ const backend = await startReferenceBackend({
   host: process.env.HOST || 'localhost',
   swissidPort: port('SWISSID_PORT', 4001) ?? 4001,
   apiPort: port('API_PORT', 4002) ?? 4002,
+  postLoginPort: port('POST_LOGIN_PORT', 4003) ?? 4003,
   demoPort: port('DEMO_PORT', 8080),
   partnerPort: port('PARTNER_PORT', 8081),
   dbFile: process.env.DB_FILE || undefined,
@@ -25,12 +26,13 @@ const { urls } = backend;
 console.log(`
 Reference backend running
   SwissID (OpenID provider)  ${urls.swissid}/.well-known/openid-configuration
+  Older Post customer login  ${urls.postLogin}/.well-known/openid-configuration
   Account API                ${urls.api}/me
   Demo site                  ${urls.demo ?? '(off)'}
   Partner page               ${urls.partner ?? '(off)'}
 
-Demo accounts (e-mail / password):
-${DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(26)} ${a.password.padEnd(16)} ${a.description}`).join('\n')}
+Demo accounts (login / e-mail / password):
+${DEMO_LOGINS.map((a) => `  ${(a.provider === 'post' ? 'Post login' : 'SwissID').padEnd(11)}${a.email.padEnd(28)} ${a.password.padEnd(19)} ${a.description}`).join('\n')}
 
 Press Ctrl+C to stop.
 `);

@@ -1,4 +1,5 @@
-// The reference backend's SQLite database: demo accounts and the OpenID provider's state.
+// The reference backend's SQLite database: demo accounts, older Post logins and their links to
+// SwissID, and both OpenID providers' state.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -53,10 +54,115 @@ export const DEMO_ACCOUNTS = Object.freeze([
   },
 ].map((account) => Object.freeze(account)));
 
+/**
+ * SwissID identities with no Post customer account of their own (SwissID sign-in only): one already
+ * linked to an older Post login, two fresh ones to link an older login to.
+ */
+export const DEMO_SWISSID_IDENTITIES = Object.freeze([
+  {
+    id: 'a1b2c3d4-0004-4000-8000-000000000004',
+    email: 'sara.meier@example.ch',
+    password: 'Sara-Demo-2026',
+    givenName: 'Sara',
+    familyName: 'Meier',
+    description: 'SwissID already linked to the older Post login sara.post@example.ch',
+  },
+  {
+    id: 'a1b2c3d4-0005-4000-8000-000000000005',
+    email: 'new.swissid@example.ch',
+    password: 'New-Demo-2026',
+    givenName: 'Nora',
+    familyName: 'Neuhaus',
+    description: 'SwissID with no Post account yet: link an older Post login to it',
+  },
+  {
+    id: 'a1b2c3d4-0006-4000-8000-000000000006',
+    email: 'fresh.swissid@example.ch',
+    password: 'Fresh-Demo-2026',
+    givenName: 'Felix',
+    familyName: 'Frisch',
+    description: 'a second SwissID with no Post account yet',
+  },
+].map((identity) => Object.freeze(identity)));
+
+/**
+ * Older Post customer logins (user name = e-mail) with the customer accounts they give access to.
+ * `linkedTo` is the SwissID subject the login is already linked to (seeded with `linkedAt`).
+ */
+export const DEMO_POST_LOGINS = Object.freeze([
+  {
+    id: 'b1b2c3d4-0001-4000-8000-000000000001',
+    email: 'peter.invited@example.ch',
+    password: 'Peter-Demo-2026',
+    givenName: 'Peter',
+    familyName: 'Brunner',
+    invited: true,
+    linkedTo: null,
+    linkedAt: null,
+    accounts: [
+      { id: 'c1b2c3d4-0001-4000-8000-000000000001', email: 'peter.invited@example.ch', accountType: 'private', role: 'customer', company: null },
+    ],
+    description: 'older Post login, invited by e-mail, not linked; one private account',
+  },
+  {
+    id: 'b1b2c3d4-0002-4000-8000-000000000002',
+    email: 'nina.notinvited@example.ch',
+    password: 'Nina-Demo-2026',
+    givenName: 'Nina',
+    familyName: 'Baumann',
+    invited: false,
+    linkedTo: null,
+    linkedAt: null,
+    accounts: [
+      { id: 'c1b2c3d4-0002-4000-8000-000000000002', email: 'nina.notinvited@example.ch', accountType: 'private', role: 'customer', company: null },
+    ],
+    description: 'older Post login, not invited, not linked (starts from "My profile"); one private account',
+  },
+  {
+    id: 'b1b2c3d4-0003-4000-8000-000000000003',
+    email: 'sara.post@example.ch',
+    password: 'SaraPost-Demo-2026',
+    givenName: 'Sara',
+    familyName: 'Meier',
+    invited: true,
+    linkedTo: 'a1b2c3d4-0004-4000-8000-000000000004',
+    linkedAt: '2025-10-06T08:30:00.000Z',
+    accounts: [
+      { id: 'c1b2c3d4-0003-4000-8000-000000000003', email: 'sara.post@example.ch', accountType: 'private', role: 'customer', company: null },
+    ],
+    description: 'older Post login already linked to the SwissID sara.meier@example.ch; one private account',
+  },
+  {
+    id: 'b1b2c3d4-0004-4000-8000-000000000004',
+    email: 'thomas.both@example.ch',
+    password: 'Thomas-Demo-2026',
+    givenName: 'Thomas',
+    familyName: 'Both',
+    invited: true,
+    linkedTo: null,
+    linkedAt: null,
+    accounts: [
+      { id: 'c1b2c3d4-0004-4000-8000-000000000004', email: 'thomas.both@example.ch', accountType: 'private', role: 'customer', company: null },
+      { id: 'c1b2c3d4-0005-4000-8000-000000000005', email: 'thomas@both-treuhand.ch', accountType: 'business', role: 'superadmin', company: 'Both Treuhand GmbH' },
+    ],
+    description: 'older Post login, invited, not linked; a private and a business account (Both Treuhand GmbH, superadmin)',
+  },
+].map((login) => Object.freeze({ ...login, accounts: Object.freeze(login.accounts.map((a) => Object.freeze(a))) })));
+
+/**
+ * Every demo sign-in, for `npm start` to print: which provider, e-mail, password, what it shows.
+ * @type {ReadonlyArray<{ provider: 'swissid'|'post', email: string, password: string, description: string }>}
+ */
+export const DEMO_LOGINS = Object.freeze([
+  ...DEMO_ACCOUNTS.map(({ email, password, description }) => ({ provider: 'swissid', email, password, description })),
+  ...DEMO_SWISSID_IDENTITIES.map(({ email, password, description }) => ({ provider: 'swissid', email, password, description })),
+  ...DEMO_POST_LOGINS.map(({ email, password, description }) => ({ provider: 'post', email, password, description })),
+].map((login) => Object.freeze(/** @type {const} */ (login))));
+
 // Schema changes are appended here and applied once each, tracked by PRAGMA user_version.
-// One row per customer account (not per person): a person with a private and a business account has
-// two rows with their own e-mail addresses. Later steps can add, as new migrations, a column for the
-// SwissID subject an older Post login is linked to, an invitation flag, and a person grouping.
+// `accounts`: SwissID sign-ins that are Post customer accounts themselves, one row per customer
+// account (not per person). Migration 2 adds the older Post customer logins, the customer accounts
+// each gives access to (each with its own registered e-mail), and their link to a SwissID subject.
 const MIGRATIONS = [
   `CREATE TABLE accounts (
      id            TEXT PRIMARY KEY,
@@ -86,6 +192,64 @@ const MIGRATIONS = [
    CREATE INDEX oidc_models_uid ON oidc_models (model, uid) WHERE uid IS NOT NULL;
    CREATE INDEX oidc_models_user_code ON oidc_models (model, user_code) WHERE user_code IS NOT NULL;
    CREATE INDEX oidc_models_expiry ON oidc_models (expires_at) WHERE expires_at IS NOT NULL;`,
+  // 2: the older Post customer login and its link to SwissID.
+  `-- SwissID identities that have no Post customer account of their own: they reach Post accounts
+   -- only through older Post customer logins linked to them.
+   CREATE TABLE swissid_identities (
+     id            TEXT PRIMARY KEY,
+     email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     given_name    TEXT NOT NULL,
+     family_name   TEXT NOT NULL,
+     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   );
+   -- The older Post customer logins (user name = e-mail). Linking sets swissid_sub and linked_at
+   -- and nothing else: the login's own data stay unchanged. One SwissID links one older login.
+   CREATE TABLE post_logins (
+     id            TEXT PRIMARY KEY,
+     email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     given_name    TEXT NOT NULL,
+     family_name   TEXT NOT NULL,
+     invited       INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1)),
+     swissid_sub   TEXT UNIQUE,
+     linked_at     TEXT,
+     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     CHECK ((swissid_sub IS NULL) = (linked_at IS NULL))
+   );
+   -- The customer accounts an older login gives access to, each with its own registered e-mail.
+   CREATE TABLE post_accounts (
+     id            TEXT PRIMARY KEY,
+     post_login_id TEXT NOT NULL REFERENCES post_logins (id) ON DELETE CASCADE,
+     email         TEXT NOT NULL COLLATE NOCASE,
+     account_type  TEXT NOT NULL CHECK (account_type IN ('private', 'business')),
+     role          TEXT NOT NULL CHECK (role IN ('customer', 'superadmin', 'user')),
+     company       TEXT,
+     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     CHECK ((account_type = 'business') = (company IS NOT NULL))
+   );
+   CREATE INDEX post_accounts_login ON post_accounts (post_login_id);
+   -- Every Post customer account reachable with a SwissID subject through a linked older login.
+   CREATE VIEW swissid_linked_accounts AS
+     SELECT l.swissid_sub, l.id AS post_login_id, a.id, a.email, a.account_type, a.role, a.company
+     FROM post_accounts a JOIN post_logins l ON l.id = a.post_login_id
+     WHERE l.swissid_sub IS NOT NULL;
+   -- The older-login provider's own artefacts, apart from SwissID's.
+   CREATE TABLE post_login_oidc_models (
+     model       TEXT NOT NULL,
+     id          TEXT NOT NULL,
+     payload     TEXT NOT NULL,
+     grant_id    TEXT,
+     user_code   TEXT,
+     uid         TEXT,
+     expires_at  INTEGER,
+     consumed_at INTEGER,
+     PRIMARY KEY (model, id)
+   );
+   CREATE INDEX post_login_oidc_models_grant ON post_login_oidc_models (grant_id) WHERE grant_id IS NOT NULL;
+   CREATE INDEX post_login_oidc_models_uid ON post_login_oidc_models (model, uid) WHERE uid IS NOT NULL;
+   CREATE INDEX post_login_oidc_models_user_code ON post_login_oidc_models (model, user_code) WHERE user_code IS NOT NULL;
+   CREATE INDEX post_login_oidc_models_expiry ON post_login_oidc_models (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
 /**
@@ -123,6 +287,32 @@ function seed(db) {
     if (exists.get(account.id, account.email)) continue;
     insert.run({ ...account, passwordHash: hashPassword(account.password) });
   }
+
+  const identityExists = db.prepare(`SELECT 1 FROM swissid_identities WHERE id = @id OR email = @email
+    UNION ALL SELECT 1 FROM accounts WHERE id = @id OR email = @email`);
+  const insertIdentity = db.prepare(`INSERT INTO swissid_identities (id, email, password_hash, given_name, family_name)
+    VALUES (@id, @email, @passwordHash, @givenName, @familyName)`);
+  for (const identity of DEMO_SWISSID_IDENTITIES) {
+    if (identityExists.get(identity)) continue;
+    insertIdentity.run({ ...identity, passwordHash: hashPassword(identity.password) });
+  }
+
+  // A login, its accounts and its link arrive together or not at all; a login already in the file
+  // (perhaps linked since) is left as it is.
+  const loginExists = db.prepare('SELECT 1 FROM post_logins WHERE id = ? OR email = ?');
+  const insertLogin = db.prepare(`INSERT INTO post_logins
+    (id, email, password_hash, given_name, family_name, invited, swissid_sub, linked_at)
+    VALUES (@id, @email, @passwordHash, @givenName, @familyName, @invited, @linkedTo, @linkedAt)`);
+  const insertPostAccount = db.prepare(`INSERT OR IGNORE INTO post_accounts (id, post_login_id, email, account_type, role, company)
+    VALUES (@id, @loginId, @email, @accountType, @role, @company)`);
+  const seedLogin = db.transaction((login) => {
+    insertLogin.run({ ...login, invited: login.invited ? 1 : 0, passwordHash: hashPassword(login.password) });
+    for (const account of login.accounts) insertPostAccount.run({ ...account, loginId: login.id });
+  });
+  for (const login of DEMO_POST_LOGINS) {
+    if (loginExists.get(login.id, login.email)) continue;
+    seedLogin(login);
+  }
 }
 
 /** @returns {Account|undefined} */
@@ -151,9 +341,124 @@ export function findAccountById(db, id) {
  * @returns {Promise<Account|undefined>}
  */
 export async function authenticate(db, email, password) {
-  const row = db.prepare('SELECT * FROM accounts WHERE email = ?').get(String(email).trim());
+  const address = String(email).trim();
+  const row = db.prepare('SELECT * FROM accounts WHERE email = ?').get(address);
+  if (row) return (await verifyPassword(password, row.password_hash)) ? toAccount(row) : undefined;
+  const identity = db.prepare('SELECT * FROM swissid_identities WHERE email = ?').get(address);
+  const ok = await verifyPassword(password, identity?.password_hash ?? UNKNOWN_ACCOUNT_HASH);
+  return ok && identity ? toIdentity(identity) : undefined;
+}
+
+/**
+ * @typedef {object} SwissIdUser
+ * @property {string} id   the SwissID subject
+ * @property {string} email
+ * @property {string} givenName
+ * @property {string} familyName
+ * @property {string} name
+ */
+
+function toIdentity(row) {
+  if (!row) return undefined;
+  return { id: row.id, email: row.email, givenName: row.given_name, familyName: row.family_name, name: `${row.given_name} ${row.family_name}` };
+}
+
+/**
+ * A SwissID sign-in: a seeded customer account (Account) or an identity without an account of its own.
+ * @returns {Account|SwissIdUser|undefined}
+ */
+export function findSwissIdUser(db, id) {
+  return findAccountById(db, id) ?? toIdentity(db.prepare('SELECT * FROM swissid_identities WHERE id = ?').get(String(id)));
+}
+
+/**
+ * @typedef {object} PostLogin an older Post customer login
+ * @property {string} id        its own subject at the older-login provider
+ * @property {string} email     user name
+ * @property {string} givenName
+ * @property {string} familyName
+ * @property {string} name
+ * @property {boolean} invited  invited by e-mail to link to SwissID
+ * @property {string|null} swissidSub the SwissID subject it is linked to
+ * @property {string|null} linkedAt
+ */
+
+/** @typedef {{ id: string, type: 'private'|'business', email: string, company: string|null, role: 'customer'|'superadmin'|'user' }} CustomerAccount */
+
+function toPostLogin(row) {
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    name: `${row.given_name} ${row.family_name}`,
+    invited: row.invited === 1,
+    swissidSub: row.swissid_sub,
+    linkedAt: row.linked_at,
+  };
+}
+
+/** @returns {CustomerAccount} */
+function toCustomerAccount(row) {
+  return { id: row.id, type: row.account_type, email: row.email, company: row.company, role: row.role };
+}
+
+// Private accounts first, then business ones; stable within each.
+const ACCOUNT_ORDER = "ORDER BY account_type = 'business', email, id";
+
+/** @returns {PostLogin|undefined} */
+export function findPostLoginById(db, id) {
+  return toPostLogin(db.prepare('SELECT * FROM post_logins WHERE id = ?').get(String(id)));
+}
+
+/**
+ * Checks an older Post login's e-mail and password, with the same constant cost as authenticate().
+ * @returns {Promise<PostLogin|undefined>}
+ */
+export async function authenticatePostLogin(db, email, password) {
+  const row = db.prepare('SELECT * FROM post_logins WHERE email = ?').get(String(email).trim());
   const ok = await verifyPassword(password, row?.password_hash ?? UNKNOWN_ACCOUNT_HASH);
-  return ok && row ? toAccount(row) : undefined;
+  return ok && row ? toPostLogin(row) : undefined;
+}
+
+/** The customer accounts an older login gives access to. @returns {CustomerAccount[]} */
+export function listPostLoginAccounts(db, loginId) {
+  return db.prepare(`SELECT * FROM post_accounts WHERE post_login_id = ? ${ACCOUNT_ORDER}`).all(String(loginId)).map(toCustomerAccount);
+}
+
+/**
+ * Every customer account reachable with a SwissID subject: its own seeded account (if any) first,
+ * then the accounts of the older logins linked to it, each with its own registered e-mail.
+ * @returns {CustomerAccount[]}
+ */
+export function listSwissIdAccounts(db, swissidSub) {
+  const own = findAccountById(db, swissidSub);
+  const linked = db.prepare(`SELECT * FROM swissid_linked_accounts WHERE swissid_sub = ? ${ACCOUNT_ORDER}`).all(String(swissidSub));
+  return [
+    ...(own ? [{ id: own.id, type: own.accountType, email: own.email, company: own.company, role: own.role }] : []),
+    ...linked.map(toCustomerAccount),
+  ];
+}
+
+/**
+ * Links an older login to a SwissID subject, in one transaction: only swissid_sub and linked_at
+ * change, and nothing changes when the login is already linked or the SwissID is linked elsewhere.
+ * @returns {{ ok: true, login: PostLogin } | { ok: false, error: 'unknown_login'|'already_linked'|'swissid_in_use' }}
+ */
+export function linkPostLogin(db, loginId, swissidSub, now = new Date()) {
+  return db.transaction(() => {
+    const login = findPostLoginById(db, loginId);
+    if (!login) return { ok: false, error: 'unknown_login' };
+    if (login.swissidSub !== null) return { ok: false, error: 'already_linked' };
+    if (db.prepare('SELECT 1 FROM post_logins WHERE swissid_sub = ?').get(String(swissidSub))) {
+      return { ok: false, error: 'swissid_in_use' };
+    }
+    const { changes } = db.prepare('UPDATE post_logins SET swissid_sub = ?, linked_at = ? WHERE id = ? AND swissid_sub IS NULL')
+      .run(String(swissidSub), now.toISOString(), login.id);
+    if (changes !== 1) return { ok: false, error: 'already_linked' };
+    return { ok: true, login: /** @type {PostLogin} */ (findPostLoginById(db, login.id)) };
+  }).immediate();
 }
 
 const UNKNOWN_ACCOUNT_HASH = hashPassword('no account has this password');

@@ -1,10 +1,11 @@
-// Starts the reference backend: the SwissID stand-in, the account API, the demo site and the
-// partner page, sharing one SQLite database.
+// Starts the reference backend: the SwissID stand-in, the older Post customer login, the account
+// API, the demo site and the partner page, sharing one SQLite database.
 import { fileURLToPath } from 'node:url';
 import { createAccountApi } from './account-api.mjs';
 import { buildClients, clientOrigins } from './clients.mjs';
 import { openDatabase } from './database.mjs';
 import { closeServer, listen } from './http-util.mjs';
+import { createPostLoginProvider } from './post-login-provider.mjs';
 import { createStaticSite, pageCsp } from './static-site.mjs';
 import { createSwissIdProvider, generateSigningKey } from './swissid-provider.mjs';
 import { installTamper } from './tamper.mjs';
@@ -16,10 +17,13 @@ const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import
  * @property {string} [host] host name of the SwissID, API and demo servers (default 'localhost')
  * @property {number} [swissidPort] default 4001; 0 picks a free port
  * @property {number} [apiPort] default 4002; 0 picks a free port
+ * @property {number} [postLoginPort] older Post customer login provider; default swissidPort + 2 (so 4003), or 0
+ *   (a free port) when swissidPort is 0
  * @property {number|null} [demoPort] default 8080; null does not start the demo site
  * @property {number|null} [partnerPort] default 8081; null does not start the partner page (always on 127.0.0.1)
  * @property {string} [dbFile] default demo/.data/reference.sqlite; created and seeded when missing
- * @property {import('./clients.mjs').ClientSpec[]} [extraClients] more public clients (e.g. a test server's origin)
+ * @property {import('./clients.mjs').ClientSpec[]} [extraClients] more public clients (e.g. a test server's origin),
+ *   registered at both providers
  * @property {number} [accessTokenTtl] seconds, default 600
  * @property {string} [distDir] served at /cdn/ (default dist/cdn)
  * @property {string} [pagesDir] demo pages (default demo/pages; the partner page is pagesDir/partner)
@@ -28,9 +32,10 @@ const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import
 
 /**
  * @typedef {object} ReferenceBackend
- * @property {{ swissid: string, api: string, demo?: string, partner?: string }} urls origins, e.g. 'http://localhost:4001'
- * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} tamper test-only fault injection
- * @property {() => void} revokeRefreshTokens deletes every refresh token (the next renewal fails for real)
+ * @property {{ swissid: string, postLogin: string, api: string, demo?: string, partner?: string }} urls origins, e.g. 'http://localhost:4001'
+ * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} tamper test-only fault injection (SwissID)
+ * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} postLoginTamper the same for the older Post login
+ * @property {() => void} revokeRefreshTokens deletes every refresh token of both providers (the next renewal fails for real)
  * @property {object[]} cspReports CSP violation reports received by the demo and partner servers
  * @property {import('better-sqlite3').Database} db
  * @property {() => Promise<void>} close
@@ -45,6 +50,7 @@ export async function startReferenceBackend(options = {}) {
     host = 'localhost',
     swissidPort = 4001,
     apiPort = 4002,
+    postLoginPort = swissidPort === 0 ? 0 : swissidPort + 2,
     demoPort = 8080,
     partnerPort = 8081,
     dbFile = repoPath('demo/.data/reference.sqlite'),
@@ -66,12 +72,14 @@ export async function startReferenceBackend(options = {}) {
   try {
     const swissid = await open(host, swissidPort);
     const api = await open(host, apiPort);
+    const postLogin = await open(host, postLoginPort);
     const demo = demoPort === null ? undefined : await open(host, demoPort);
     // A different site from localhost, as a partner's page would be.
     const partner = partnerPort === null ? undefined : await open('127.0.0.1', partnerPort);
 
     const urls = {
       swissid: `http://${host}:${swissid.port}`,
+      postLogin: `http://${host}:${postLogin.port}`,
       api: `http://${host}:${api.port}`,
       demo: demo ? `http://${host}:${demo.port}` : undefined,
       partner: partner ? `http://127.0.0.1:${partner.port}` : undefined,
@@ -89,12 +97,29 @@ export async function startReferenceBackend(options = {}) {
     });
     const tamper = installTamper(provider, { signingKey, redirectUris: () => redirectUris });
     swissid.setHandler(handler);
-    api.setHandler(createAccountApi({ provider, db, allowedOrigins: () => origins, clientIds: () => clientIds, quiet }));
+
+    // The older login: the same clients, its own key, table and cookies.
+    const postLoginKey = await generateSigningKey();
+    const older = createPostLoginProvider({
+      issuer: urls.postLogin, db, clients: structuredClone(metadata), accessTokenTtls, accessTokenTtl, signingKey: postLoginKey, quiet,
+    });
+    const postLoginTamper = installTamper(older.provider, { signingKey: postLoginKey, redirectUris: () => redirectUris });
+    postLogin.setHandler(older.handler);
+
+    api.setHandler(createAccountApi({
+      provider,
+      postLoginProvider: older.provider,
+      swissidIssuer: urls.swissid,
+      db,
+      allowedOrigins: () => origins,
+      clientIds: () => clientIds,
+      quiet,
+    }));
 
     /** @type {object[]} */
     const cspReports = [];
-    const csp = pageCsp({ swissidOrigin: urls.swissid, apiOrigin: urls.api });
-    const placeholders = { SWISSID_URL: urls.swissid, API_URL: urls.api, DEMO_URL: urls.demo ?? '', PARTNER_URL: urls.partner ?? '' };
+    const csp = pageCsp({ swissidOrigin: urls.swissid, apiOrigin: urls.api, postLoginOrigin: urls.postLogin });
+    const placeholders = { SWISSID_URL: urls.swissid, POST_LOGIN_URL: urls.postLogin, API_URL: urls.api, DEMO_URL: urls.demo ?? '', PARTNER_URL: urls.partner ?? '' };
     const site = { cdnDir: distDir, csp, cspReports, placeholders, quiet };
     demo?.setHandler(createStaticSite({ name: 'demo', rootDir: pagesDir, ...site }));
     partner?.setHandler(createStaticSite({ name: 'partner', rootDir: `${pagesDir}/partner`, ...site }));
@@ -104,9 +129,11 @@ export async function startReferenceBackend(options = {}) {
     return {
       urls,
       tamper,
-      /** Deletes every refresh token, so the next renewal fails at the provider for real. */
+      postLoginTamper,
+      /** Deletes every refresh token (both providers), so the next renewal fails at the provider for real. */
       revokeRefreshTokens() {
         database.prepare("DELETE FROM oidc_models WHERE model = 'RefreshToken'").run();
+        database.prepare("DELETE FROM post_login_oidc_models WHERE model = 'RefreshToken'").run();
       },
       cspReports,
       db: database,

@@ -1,6 +1,5 @@
-// The SwissID stand-in's interaction routes: its own sign-in page, and consent granted on the
-// customer's behalf because every registered client is a first-party Post site.
-import { authenticate } from './database.mjs';
+// A provider's interaction routes (SwissID stand-in or older Post login): its own sign-in page, and
+// consent granted on the customer's behalf because every registered client is a first-party Post site.
 import { readBody } from './http-util.mjs';
 import { PAGE_CSP, renderErrorPage, renderLoginPage } from './login-page.mjs';
 import { pickLanguage } from './provider-strings.mjs';
@@ -8,11 +7,14 @@ import { pickLanguage } from './provider-strings.mjs';
 const ROUTE = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/;
 
 /**
- * @param {{ provider: import('oidc-provider').default, db: import('better-sqlite3').Database }} deps
+ * @param {object} deps
+ * @param {import('oidc-provider').default} deps.provider
+ * @param {(email: string, password: string) => Promise<{ id: string }|undefined>} deps.authenticate
+ * @param {import('./login-page.mjs').PageTexts} [deps.texts] page texts (default SwissID's)
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, path: string) => Promise<boolean>}
  *   handles the request and returns true when the path is an interaction route
  */
-export function createInteractionRoutes({ provider, db }) {
+export function createInteractionRoutes({ provider, authenticate, texts }) {
   return async function handleInteraction(req, res, path) {
     const match = ROUTE.exec(path);
     if (!match) return false;
@@ -29,16 +31,16 @@ export function createInteractionRoutes({ provider, db }) {
           await finishConsent(provider, req, res, interaction);
           return true;
         }
-        sendPage(res, 200, renderLoginPage({ lang, uid, clientName: client?.clientName }));
+        sendPage(res, 200, renderLoginPage({ lang, uid, clientName: client?.clientName, texts }));
         return true;
       }
 
       if (req.method === 'POST' && action === 'login') {
         const form = new URLSearchParams(await readBody(req, 8 * 1024));
         const email = form.get('email') ?? '';
-        const account = await authenticate(db, email, form.get('password') ?? '');
+        const account = await authenticate(email, form.get('password') ?? '');
         if (!account) {
-          sendPage(res, 200, renderLoginPage({ lang, uid, clientName: client?.clientName, email, failed: true }));
+          sendPage(res, 200, renderLoginPage({ lang, uid, clientName: client?.clientName, email, failed: true, texts }));
           return true;
         }
         const grantId = await grantRequested(provider, interaction, account.id);
@@ -61,7 +63,7 @@ export function createInteractionRoutes({ provider, db }) {
       res.end();
     } catch (error) {
       // Expired or unknown interactions, missing cookies: a readable page, never a stack trace.
-      if (!res.headersSent) sendPage(res, 400, renderErrorPage(lang, errorCode(error)));
+      if (!res.headersSent) sendPage(res, 400, renderErrorPage(lang, errorCode(error), texts));
       else res.end();
     }
     return true;

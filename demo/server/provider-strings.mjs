@@ -1,4 +1,5 @@
-// Texts of the SwissID stand-in's own pages (sign-in, sign-out, errors) in the four national-language set.
+// Texts of the providers' own pages (sign-in, sign-out, errors) in de/fr/it/en: the SwissID stand-in
+// (STRINGS) and the older Post customer login (POST_LOGIN_STRINGS), same keys.
 
 export const LANGUAGES = /** @type {const} */ (['de', 'fr', 'it', 'en']);
 
@@ -80,6 +81,49 @@ export const STRINGS = {
     errorTitle: 'Sign-in is not possible',
     errorText: 'Please go back to the website and try again.',
     errorCode: 'Error code',
+  },
+};
+
+/**
+ * The older Post customer login. `loginNote` (only here) tells the customer what this login is for.
+ * @type {Record<Language, typeof STRINGS.de & { loginNote: string }>}
+ */
+export const POST_LOGIN_STRINGS = {
+  de: {
+    ...STRINGS.de,
+    brand: 'Kundenlogin Post',
+    loginIntro: 'Melden Sie sich wie gewohnt mit Ihrem Kundenlogin Post an.',
+    loginIntroClient: 'Melden Sie sich wie gewohnt mit Ihrem Kundenlogin Post an, um zu {client} weiterzugehen.',
+    loginNote: 'Dieses Login gilt für Kundenkonten, die noch nicht mit SwissID verknüpft sind. Nach der Anmeldung erfahren Sie, wie Sie Ihre Konten mit SwissID verknüpfen.',
+    logoutText: 'Sie werden vom Kundenlogin Post abgemeldet.',
+    loggedOutText: 'Sie haben sich vom Kundenlogin Post abgemeldet. Sie können dieses Fenster schliessen.',
+  },
+  fr: {
+    ...STRINGS.fr,
+    brand: 'Login client Poste',
+    loginIntro: 'Connectez-vous comme à l’accoutumée avec votre Login client Poste.',
+    loginIntroClient: 'Connectez-vous comme à l’accoutumée avec votre Login client Poste pour continuer vers {client}.',
+    loginNote: 'Ce login est destiné aux comptes clients qui ne sont pas encore rattachés à SwissID. Après la connexion, vous recevrez la marche à suivre pour rattacher vos comptes à SwissID.',
+    logoutText: 'Vous êtes en train d’être déconnecté du Login client Poste.',
+    loggedOutText: 'Vous vous êtes déconnecté du Login client Poste. Vous pouvez fermer cette fenêtre.',
+  },
+  it: {
+    ...STRINGS.it,
+    brand: 'Login clienti Posta',
+    loginIntro: 'Acceda come di consueto con il suo Login clienti Posta.',
+    loginIntroClient: 'Acceda come di consueto con il suo Login clienti Posta per proseguire su {client}.',
+    loginNote: 'Questo login è destinato ai conti clienti non ancora collegati a SwissID. Dopo l’accesso riceverà le istruzioni per collegare i suoi conti a SwissID.',
+    logoutText: 'È in corso la disconnessione dal Login clienti Posta.',
+    loggedOutText: 'Si è disconnesso dal Login clienti Posta. Può chiudere questa finestra.',
+  },
+  en: {
+    ...STRINGS.en,
+    brand: 'Post customer login',
+    loginIntro: 'Sign in as usual with your Post customer login.',
+    loginIntroClient: 'Sign in as usual with your Post customer login to continue to {client}.',
+    loginNote: 'This login is for customer accounts not yet linked to SwissID. After signing in, you will be shown how to link your accounts to SwissID.',
+    logoutText: 'You are being signed out of the Post customer login.',
+    loggedOutText: 'You have signed out of the Post customer login. You can close this window.',
   },
 };
 

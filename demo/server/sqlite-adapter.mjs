@@ -3,23 +3,26 @@
 
 /**
  * @param {import('better-sqlite3').Database} db
+ * @param {string} [table] one table per provider (same columns as oidc_models), so that two
+ *   providers share the file without sharing state
  * @returns {(model: string) => object} the `adapter` factory for the provider configuration
  */
-export function createSqliteAdapter(db) {
+export function createSqliteAdapter(db, table = 'oidc_models') {
+  if (!/^\w+$/.test(table)) throw new Error('invalid table name');
   const statements = {
-    upsert: db.prepare(`INSERT INTO oidc_models (model, id, payload, grant_id, user_code, uid, expires_at, consumed_at)
+    upsert: db.prepare(`INSERT INTO ${table} (model, id, payload, grant_id, user_code, uid, expires_at, consumed_at)
       VALUES (@model, @id, @payload, @grantId, @userCode, @uid, @expiresAt, NULL)
       ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
         user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at, consumed_at = NULL`),
-    find: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_models WHERE model = ? AND id = ?'),
-    findByUid: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_models WHERE model = ? AND uid = ?'),
-    findByUserCode: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_models WHERE model = ? AND user_code = ?'),
-    consume: db.prepare('UPDATE oidc_models SET consumed_at = ? WHERE model = ? AND id = ?'),
-    destroy: db.prepare('DELETE FROM oidc_models WHERE model = ? AND id = ?'),
+    find: db.prepare(`SELECT payload, consumed_at, expires_at FROM ${table} WHERE model = ? AND id = ?`),
+    findByUid: db.prepare(`SELECT payload, consumed_at, expires_at FROM ${table} WHERE model = ? AND uid = ?`),
+    findByUserCode: db.prepare(`SELECT payload, consumed_at, expires_at FROM ${table} WHERE model = ? AND user_code = ?`),
+    consume: db.prepare(`UPDATE ${table} SET consumed_at = ? WHERE model = ? AND id = ?`),
+    destroy: db.prepare(`DELETE FROM ${table} WHERE model = ? AND id = ?`),
     // Same set of models as oidc-provider's own memory adapter revokes with a grant.
-    revokeByGrantId: db.prepare(`DELETE FROM oidc_models WHERE grant_id = ? AND model IN ('AccessToken',
+    revokeByGrantId: db.prepare(`DELETE FROM ${table} WHERE grant_id = ? AND model IN ('AccessToken',
       'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode')`),
-    sweep: db.prepare('DELETE FROM oidc_models WHERE expires_at IS NOT NULL AND expires_at < ?'),
+    sweep: db.prepare(`DELETE FROM ${table} WHERE expires_at IS NOT NULL AND expires_at < ?`),
   };
 
   // Expired rows are removed now and then rather than on every write.

@@ -21,16 +21,16 @@ const CONTENT_TYPES = {
 
 /**
  * The page policy: only own scripts and styles, Trusted Types enforced, network only to the own
- * origin, SwissID and the account API; framing only by local test and demo pages.
- * @param {{ swissidOrigin: string, apiOrigin: string }} origins
+ * origin, SwissID, the account API and the older Post login; framing only by local test and demo pages.
+ * @param {{ swissidOrigin: string, apiOrigin: string, postLoginOrigin?: string }} origins
  */
-export function pageCsp({ swissidOrigin, apiOrigin }) {
+export function pageCsp({ swissidOrigin, apiOrigin, postLoginOrigin }) {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self' ${swissidOrigin} ${apiOrigin}`,
+    `connect-src 'self' ${swissidOrigin} ${apiOrigin}${postLoginOrigin ? ` ${postLoginOrigin}` : ''}`,
     "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*",
     "require-trusted-types-for 'script'",
     'report-uri /csp-report',

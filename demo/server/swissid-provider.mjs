@@ -1,23 +1,8 @@
 // The SwissID stand-in: a real OpenID provider (oidc-provider) with its state in SQLite.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair } from 'jose';
-import Provider from 'oidc-provider';
-import { findAccountById } from './database.mjs';
-import { logRequest } from './http-util.mjs';
-import { createInteractionRoutes } from './interactions.mjs';
-import { PAGE_CSP, renderErrorPage, renderLoggedOutPage, renderLogoutPage } from './login-page.mjs';
-import { PROVIDER_ASSETS } from './provider-assets.mjs';
-import { pickLanguage } from './provider-strings.mjs';
-import { createSqliteAdapter } from './sqlite-adapter.mjs';
+import { authenticate, findSwissIdUser } from './database.mjs';
+import { createOpenIdProvider, generateSigningKey } from './openid-provider.mjs';
 
-const DAY = 24 * 60 * 60;
-
-/** A fresh RS256 signing key with a key id; the private JWK is kept for test-only re-signing. */
-export async function generateSigningKey() {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const jwk = await exportJWK(privateKey);
-  return { ...jwk, kid: randomUUID(), alg: 'RS256', use: 'sig' };
-}
+export { generateSigningKey };
 
 /**
  * @param {object} options
@@ -30,115 +15,31 @@ export async function generateSigningKey() {
  * @param {boolean} [options.quiet]
  */
 export function createSwissIdProvider({ issuer, db, clients, accessTokenTtls, accessTokenTtl, signingKey, quiet }) {
-  const provider = new Provider(issuer, {
-    adapter: createSqliteAdapter(db),
+  return createOpenIdProvider({
+    name: 'swissid',
+    issuer,
+    db,
+    table: 'oidc_models',
     clients,
-    // Authorization code only, as SwissID offers it to these sites; no implicit or hybrid flows.
-    responseTypes: ['code'],
-    jwks: { keys: [signingKey] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
-    async findAccount(_ctx, sub) {
-      const account = findAccountById(db, sub);
-      if (!account) return undefined;
-      return {
-        accountId: account.id,
-        async claims() {
-          return {
-            sub: account.id,
-            name: account.name,
-            given_name: account.givenName,
-            family_name: account.familyName,
-            email: account.email,
-            email_verified: true,
-          };
-        },
-      };
-    },
+    accessTokenTtls,
+    accessTokenTtl,
+    signingKey,
+    quiet,
+    // SwissID sign-ins: the seeded customer accounts and the identities without an account of their own.
+    findUser: (sub) => findSwissIdUser(db, sub),
+    toClaims: (user) => ({
+      sub: user.id,
+      name: user.name,
+      given_name: user.givenName,
+      family_name: user.familyName,
+      email: user.email,
+      email_verified: true,
+    }),
     claims: {
       openid: ['sub'],
       profile: ['name', 'given_name', 'family_name'],
       email: ['email', 'email_verified'],
     },
-    // The widgets read name and e-mail from the ID token without a userinfo round trip.
-    conformIdTokenClaims: false,
-    // A browser may call the token, revocation and userinfo endpoints only from a client's own origin.
-    clientBasedCORS(_ctx, origin, client) {
-      return client.redirectUris.some((uri) => new URL(uri).origin === origin);
-    },
-    pkce: { required: () => true },
-    features: {
-      devInteractions: { enabled: false },
-      revocation: {
-        enabled: true,
-        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
-      },
-      rpInitiatedLogout: {
-        enabled: true,
-        async logoutSource(ctx, form) {
-          const lang = pickLanguage(ctx.oidc.params?.ui_locales, ctx.get('accept-language'));
-          ctx.set('Content-Security-Policy', PAGE_CSP);
-          ctx.type = 'html';
-          ctx.body = renderLogoutPage(lang, form);
-        },
-        async postLogoutSuccessSource(ctx) {
-          ctx.set('Content-Security-Policy', PAGE_CSP);
-          ctx.type = 'html';
-          ctx.body = renderLoggedOutPage(pickLanguage(null, ctx.get('accept-language')));
-        },
-      },
-    },
-    async renderError(ctx, out) {
-      ctx.set('Content-Security-Policy', PAGE_CSP);
-      ctx.type = 'html';
-      ctx.body = renderErrorPage(pickLanguage(ctx.oidc?.params?.ui_locales, ctx.get('accept-language')), out.error);
-    },
-    // Every registered client is a first-party site that renews its session with refresh tokens.
-    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    rotateRefreshToken: () => true,
-    ttl: {
-      AccessToken: (_ctx, _token, client) => accessTokenTtls.get(client.clientId) ?? accessTokenTtl,
-      AuthorizationCode: 60,
-      IdToken: 600,
-      // A rotated refresh token inherits the remaining lifetime, so rotation never extends a session.
-      RefreshToken: (ctx) => ctx?.oidc?.entities.RotatedRefreshToken?.remainingTTL ?? DAY,
-      Session: DAY,
-      Grant: DAY,
-      Interaction: 60 * 60,
-    },
+    authenticate: (email, password) => authenticate(db, email, password),
   });
-
-  provider.use(async (ctx, next) => {
-    await next();
-    logRequest(quiet, 'swissid', ctx.req, ctx.status);
-  });
-  // Koa would print every client error (bad requests are answered by the provider anyway); only
-  // the provider's own failures are logged, by name and message: no request data, so no tokens.
-  provider.silent = true;
-  provider.on('server_error', (_ctx, error) => {
-    console.error(`[swissid] server error: ${error?.name}: ${error?.message}`);
-  });
-
-  const handleInteraction = createInteractionRoutes({ provider, db });
-  /** @type {import('node:http').RequestListener | undefined} */
-  let callback;
-
-  /** @type {import('node:http').RequestListener} */
-  async function handler(req, res) {
-    const path = (req.url ?? '/').split('?')[0];
-    const asset = req.method === 'GET' ? PROVIDER_ASSETS[path] : undefined;
-    if (asset) {
-      res.writeHead(200, { 'Content-Type': asset.type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-      res.end(asset.body);
-      logRequest(quiet, 'swissid', req, 200);
-      return;
-    }
-    if (await handleInteraction(req, res, path)) {
-      logRequest(quiet, 'swissid', req, res.statusCode);
-      return;
-    }
-    callback ??= provider.callback();
-    callback(req, res);
-  }
-
-  return { provider, handler };
 }

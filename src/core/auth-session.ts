@@ -98,11 +98,15 @@ export class AuthSession {
     this.emit({ type: 'error', error: failure });
   }
 
-  /** True when the response in the address bar is for this session; one nobody asked for goes to SwissID's. */
+  /**
+   * True when the response in the address bar is for this session; one nobody asked for goes to SwissID's. A
+   * linking proof that came back by redirect belongs to the link banner; one in a popup is relayed like any other.
+   */
   private ownsResponse(url: URL): boolean {
     const owner = pendingRequestOwner(url);
     if (!owner) return this.config.login === 'swissid';
-    return owner.clientId === this.config.clientId && owner.authority.replace(/\/+$/, '') === this.config.authority;
+    if (owner.purpose === 'link' && !owner.popup) return false;
+    return owner.clientId === this.config.clientId && owner.authority === this.config.authority;
   }
 
   /** Handles an authorization response in the address bar, once per page. */

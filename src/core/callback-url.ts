@@ -14,12 +14,27 @@ export function isAuthorizationResponse(url: URL): boolean {
  * The provider and client that started the sign-in this response answers, read from the pending request that
  * oidc-client-ts keeps under the response's `state`: with several login methods on a page, it says whose it is.
  */
-export function pendingRequestOwner(url: URL): { authority: string; clientId: string } | null {
+export interface PendingRequest {
+  authority: string;
+  clientId: string;
+  popup: boolean;
+  purpose: 'session' | 'link';
+}
+
+export function pendingRequestOwner(url: URL): PendingRequest | null {
   const state = url.searchParams.get('state');
   try {
-    const request = state ? (JSON.parse(localStorage.getItem(`post-login:request:${state}`) ?? 'null') as Record<string, unknown>) : null;
+    const request = state
+      ? (JSON.parse(localStorage.getItem(`post-login:request:${state}`) ?? 'null') as Record<string, unknown>)
+      : null;
+    const data = (request?.data ?? {}) as { popup?: unknown; purpose?: unknown };
     return typeof request?.authority === 'string' && typeof request.client_id === 'string'
-      ? { authority: request.authority, clientId: request.client_id }
+      ? {
+          authority: request.authority.replace(/\/+$/, ''),
+          clientId: request.client_id,
+          popup: data.popup === true,
+          purpose: data.purpose === 'link' ? 'link' : 'session',
+        }
       : null;
   } catch {
     return null;
@@ -34,4 +49,9 @@ export function takeAuthorizationResponse(): string | null {
   for (const name of RESPONSE_PARAMS) url.searchParams.delete(name);
   history.replaceState(history.state, '', url.href);
   return response;
+}
+
+/** A response to a sign-in (not a linking proof, which the link banner handles). */
+export function isSignInResponse(url: URL): boolean {
+  return isAuthorizationResponse(url) && pendingRequestOwner(url)?.purpose !== 'link';
 }

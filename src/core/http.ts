@@ -8,12 +8,24 @@ export type HttpFailure = 'network' | 'timeout' | 'unauthorized' | 'server' | 'm
 export class HttpError extends Error {
   readonly failure: HttpFailure;
   readonly status: number;
+  /** The API's own error code (`{ "error": "…" }` in the body), when it sent one. */
+  readonly code: string | null;
 
-  constructor(failure: HttpFailure, status = 0) {
-    super(`HTTP ${failure}${status ? ` (${status})` : ''}`);
+  constructor(failure: HttpFailure, status = 0, code: string | null = null) {
+    super(`HTTP ${failure}${status ? ` (${status})` : ''}${code ? ` ${code}` : ''}`);
     this.name = 'HttpError';
     this.failure = failure;
     this.status = status;
+    this.code = code;
+  }
+}
+
+async function errorCode(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : null;
+  } catch {
+    return null;
   }
 }
 
@@ -42,9 +54,11 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
     throw new HttpError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network');
   }
   if (response.status === 401) throw new HttpError('unauthorized', 401);
-  if (response.status === 409 || response.status === 412) throw new HttpError('conflict', response.status);
+  if (response.status === 409 || response.status === 412) {
+    throw new HttpError('conflict', response.status, await errorCode(response));
+  }
   if (response.status >= 500) throw new HttpError('server', response.status);
-  if (!response.ok) throw new HttpError('client', response.status);
+  if (!response.ok) throw new HttpError('client', response.status, await errorCode(response));
   try {
     return (await response.json()) as T;
   } catch {

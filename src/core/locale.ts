@@ -1,27 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Messages } from '../i18n/en.js';
 
 export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type MessageKey = keyof Messages;
 
 /** Post's main language; used when no supported `lang` is found. */
 export const DEFAULT_LANGUAGE: Language = 'de';
 
-// A fixed map (not a template-literal import) so that bundlers and the test server see every chunk.
-const loaders: Record<Language, () => Promise<{ default: Messages }>> = {
-  de: () => import('../i18n/de.js'),
-  fr: () => import('../i18n/fr.js'),
-  it: () => import('../i18n/it.js'),
-  en: () => import('../i18n/en.js'),
-};
-const loaded = new Map<Language, Messages>();
+/** A dictionary per language, each loaded on demand. Keep the imports literal so bundlers see every chunk. */
+export type Dictionaries<M> = Record<Language, () => Promise<{ default: M }>>;
 
-export function loadMessages(language: Language): Promise<Messages> {
-  const cached = loaded.get(language);
+const loaded = new WeakMap<Dictionaries<object>, Map<Language, object>>();
+
+export function loadMessages<M extends object>(dictionaries: Dictionaries<M>, language: Language): Promise<M> {
+  let cache = loaded.get(dictionaries);
+  if (!cache) loaded.set(dictionaries, (cache = new Map()));
+  const cached = cache.get(language) as M | undefined;
   if (cached) return Promise.resolve(cached);
-  return loaders[language]().then((module) => {
-    loaded.set(language, module.default);
+  return dictionaries[language]().then((module) => {
+    cache.set(language, module.default);
     return module.default;
   });
 }
@@ -54,7 +50,7 @@ function kebab(key: string): string {
 }
 
 // One observer for the whole page: a `lang` change anywhere re-resolves every element's language.
-const controllers = new Set<LocaleController>();
+const controllers = new Set<{ refresh(): void }>();
 let documentObserver: MutationObserver | null = null;
 
 function watchDocument(): void {
@@ -63,20 +59,22 @@ function watchDocument(): void {
   documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
-type LocalizedHost = ReactiveControllerHost & HTMLElement & { texts?: Partial<Messages> };
+type LocalizedHost<M> = ReactiveControllerHost & HTMLElement & { texts?: Partial<M> };
 
 /**
  * Resolves the element's language, loads its dictionary and answers `t(key)`, honouring overrides from the `texts`
  * property and from `text-*` attributes (`text-sign-in-swissid` overrides `signInSwissid`).
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<M extends Record<string, string>> implements ReactiveController {
   language: Language = DEFAULT_LANGUAGE;
-  messages: Messages | null = null;
-  private readonly host: LocalizedHost;
+  messages: M | null = null;
+  private readonly host: LocalizedHost<M>;
+  private readonly dictionaries: Dictionaries<M>;
   private readonly ownAttributes: MutationObserver;
 
-  constructor(host: LocalizedHost) {
+  constructor(host: LocalizedHost<M>, dictionaries: Dictionaries<M>) {
     this.host = host;
+    this.dictionaries = dictionaries;
     host.addController(this);
     this.ownAttributes = new MutationObserver((records) => {
       if (records.some((record) => record.attributeName?.startsWith('text-'))) host.requestUpdate();
@@ -87,7 +85,7 @@ export class LocaleController implements ReactiveController {
     controllers.add(this);
     watchDocument();
     this.ownAttributes.observe(this.host, { attributes: true });
-    this.refresh();
+    void this.refresh();
   }
 
   hostDisconnected(): void {
@@ -99,14 +97,14 @@ export class LocaleController implements ReactiveController {
   async refresh(): Promise<void> {
     const language = resolveLanguage(this.host);
     if (language === this.language && this.messages) return;
-    const messages = await loadMessages(language);
+    const messages = await loadMessages(this.dictionaries, language);
     if (resolveLanguage(this.host) !== language) return; // a newer change won
     this.language = language;
     this.messages = messages;
     this.host.requestUpdate();
   }
 
-  t(key: MessageKey, values?: Record<string, string>): string {
+  t(key: keyof M & string, values?: Record<string, string>): string {
     const override = this.host.texts?.[key] ?? this.host.getAttribute(`text-${kebab(key)}`);
     return format(override ?? this.messages?.[key] ?? '', values);
   }

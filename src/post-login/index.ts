@@ -1,2 +1,2 @@
-export { PostLogin } from './post-login.js';
+export { PostLogin, type PostLoginView } from './post-login.js';
 export * from './post-login.events.js';

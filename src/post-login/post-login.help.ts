@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import type { MessageKey } from '../core/locale.js';
+import type { Messages } from '../i18n/en.js';
 
-type Translate = (key: MessageKey) => string;
+type Translate = (key: keyof Messages) => string;
 
 /** The login help from the Post FAQ: why SwissID, whom to contact for what, and the SuisseID notice. */
 export function helpContent(t: Translate) {

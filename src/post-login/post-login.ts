@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { AuthConfig, AuthSession, AuthStatus, SessionChange, SignInFlow } from '../core/auth-session.js';
+import { authConfig } from '../core/auth-config.js';
 import { readLastMethod, rememberLastMethod, type SignInMethod } from '../core/last-method.js';
-import { isAuthorizationResponse } from '../core/callback-url.js';
+import { isSignInResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
-import { LocaleController, type MessageKey } from '../core/locale.js';
+import { LocaleController } from '../core/locale.js';
+import { postLoginDictionaries } from '../i18n/index.js';
 import { PopoverController } from '../core/popover.js';
 import { openPopupWindow } from '../core/popup-window.js';
 import { SessionStore, sessionKey, type Profile } from '../core/session-store.js';
@@ -18,6 +20,19 @@ import {
 } from './post-login.events.js';
 import { helpContent } from './post-login.help.js';
 import { styles } from './post-login.styles.js';
+
+type MessageKey = keyof Messages;
+
+/** Of the sessions of the configured methods: the signed-in one (SwissID first), else the one signing in. */
+function activeSession(sessions: Map<SignInMethod, AuthSession>): AuthSession | null {
+  const all = [...sessions.values()];
+  return (
+    all.find((session) => session.status === 'signed-in') ??
+    all.find((session) => session.status === 'signing-in' || session.relayedPopupResponse) ??
+    all.find((session) => session.status === 'expired') ??
+    null
+  );
+}
 
 const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
   popup_blocked: 'errorPopupBlocked',
@@ -56,13 +71,6 @@ export interface PostLoginView {
 
 // The session logic (and, through it, the OIDC code) is not needed to paint the mask.
 const loadAuthSession = () => import('../core/auth-session.js').then((module) => module.AuthSession);
-
-function withoutQuery(href: string): string {
-  const url = new URL(href);
-  url.search = '';
-  url.hash = '';
-  return url.href;
-}
 
 /**
  * The Swiss Post login mask: "Login with SwissID" (OpenID Connect, authorization code + PKCE), help and the SuisseID
@@ -161,7 +169,7 @@ export class PostLogin extends LitElement {
   @query('.user-button') private userButton?: HTMLElement;
   @query('#user-menu') private userPanel?: HTMLElement;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController<Messages>(this, postLoginDictionaries);
   private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
   /** One session per configured login method (SwissID, and the older Post customer login when configured). */
@@ -180,13 +188,7 @@ export class PostLogin extends LitElement {
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
   private get active(): AuthSession | null {
-    const sessions = [...this.sessions.values()];
-    return (
-      sessions.find((session) => session.status === 'signed-in') ??
-      sessions.find((session) => session.status === 'signing-in' || session.relayedPopupResponse) ??
-      sessions.find((session) => session.status === 'expired') ??
-      null
-    );
+    return activeSession(this.sessions);
   }
 
   /** The signed-in customer, or null. */
@@ -198,7 +200,7 @@ export class PostLogin extends LitElement {
   /** `signed-out`, `signing-in`, `signed-in` or `expired`. */
   get status(): AuthStatus {
     if (this.sessions.size > 0) return this.active?.status ?? 'signed-out';
-    if (isAuthorizationResponse(new URL(location.href))) return 'signing-in';
+    if (isSignInResponse(new URL(location.href))) return 'signing-in';
     return this.storedProfile ? 'signed-in' : 'signed-out';
   }
 
@@ -220,14 +222,13 @@ export class PostLogin extends LitElement {
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
     this.signingOut = true; // until the browser has left for the provider's logout
-    await this.connectSessions();
-    await this.active?.signOut(this.locale.language);
+    await activeSession(await this.connectSessions())?.signOut(this.locale.language);
   }
 
   /** A valid access token for the host's own API calls (renewed when close to expiry). Rejects when signed out. */
   async getAccessToken(): Promise<string> {
-    await this.connectSessions();
-    const session = this.active;
+    // The sessions as loaded (settings may change while this waits).
+    const session = activeSession(await this.connectSessions());
     if (session?.status !== 'signed-in') throw new PostLoginError('signed_out');
     return session.getAccessToken();
   }
@@ -257,29 +258,8 @@ export class PostLogin extends LitElement {
     if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
   }
 
-  /** The settings of one login method; null when it is not (correctly) configured. */
   private config(method: SignInMethod): AuthConfig | null {
-    const [issuer, clientId] =
-      method === 'swissid' ? [this.authority, this.clientId] : [this.legacyAuthority, this.legacyClientId];
-    try {
-      const authority = new URL(issuer).href.replace(/\/$/, '');
-      if (!clientId) return null;
-      const redirectUri = this.redirectUri ? new URL(this.redirectUri, location.href).href : withoutQuery(location.href);
-      return {
-        login: method,
-        authority,
-        clientId,
-        redirectUri,
-        popupRedirectUri: this.popupRedirectUri ? new URL(this.popupRedirectUri, location.href).href : redirectUri,
-        postLogoutRedirectUri: this.postLogoutRedirectUri
-          ? new URL(this.postLogoutRedirectUri, location.href).href
-          : redirectUri,
-        scope: this.scope,
-        api: this.api ? new URL(this.api, location.href).href : null,
-      };
-    } catch {
-      return null;
-    }
+    return authConfig(this, method);
   }
 
   /** The configured methods: SwissID always, the older Post customer login when both its settings are there. */

@@ -28,6 +28,8 @@ describe('account API', () => {
       role: 'customer',
       company: null,
       login: 'swissid',
+      // Her own account; no older Post login is linked to her SwissID.
+      accounts: [{ id: 'a1b2c3d4-0001-4000-8000-000000000001', type: 'private', email: 'anna.muster@example.ch', company: null, role: 'customer' }],
     });
   });
 

@@ -33,7 +33,7 @@ describe('demo and partner page servers', () => {
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /style-src 'self'(;|$)/);
     assert.match(csp, /require-trusted-types-for 'script'/);
-    assert.match(csp, new RegExp(`connect-src 'self' ${backend.urls.swissid} ${backend.urls.api}(;|$)`));
+    assert.match(csp, new RegExp(`connect-src 'self' ${backend.urls.swissid} ${backend.urls.api} ${backend.urls.postLogin}(;|$)`));
     assert.match(csp, /frame-ancestors 'self' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\*/);
     assert.match(csp, /report-uri \/csp-report/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');

@@ -25,7 +25,7 @@ export async function startTestBackend(options = {}) {
   writeFileSync(join(dir, 'secret.txt'), 'outside the served folders');
 
   const backend = await startReferenceBackend({
-    swissidPort: 0, apiPort: 0, demoPort: 0, partnerPort: 0,
+    swissidPort: 0, apiPort: 0, postLoginPort: 0, demoPort: 0, partnerPort: 0,
     dbFile: join(dir, 'reference.sqlite'), pagesDir, distDir, quiet: true, ...options,
   });
   return {
@@ -90,14 +90,15 @@ export function pkce() {
 }
 
 /**
- * Starts an authorization request and lands on the SwissID sign-in page.
- * @returns {Promise<{ browser: Browser, page: Response, pageUrl: string, html: string, state: string, nonce: string, verifier: string }>}
+ * Starts an authorization request and lands on the provider's sign-in page (SwissID unless `issuer`
+ * names another provider, e.g. backend.urls.postLogin).
+ * @returns {Promise<{ browser: Browser, page: Response, pageUrl: string, html: string, state: string, nonce: string, verifier: string, issuer: string }>}
  */
-export async function startAuthorization(backend, { clientId, redirectUri, scope = 'openid profile email', uiLocales, browser = new Browser() }) {
+export async function startAuthorization(backend, { clientId, redirectUri, scope = 'openid profile email', uiLocales, browser = new Browser(), issuer = backend.urls.swissid }) {
   const { verifier, challenge } = pkce();
   const state = randomBytes(12).toString('base64url');
   const nonce = randomBytes(12).toString('base64url');
-  const url = new URL(`${backend.urls.swissid}/auth`);
+  const url = new URL(`${issuer}/auth`);
   url.search = new URLSearchParams({
     client_id: clientId,
     redirect_uri: redirectUri,
@@ -109,19 +110,19 @@ export async function startAuthorization(backend, { clientId, redirectUri, scope
     code_challenge_method: 'S256',
     ...(uiLocales ? { ui_locales: uiLocales } : {}),
   }).toString();
-  const { res, url: pageUrl, exit } = await browser.follow(url.href, backend.urls.swissid);
+  const { res, url: pageUrl, exit } = await browser.follow(url.href, issuer);
   if (exit) throw new Error(`left the provider before the sign-in page: ${exit}`);
-  return { browser, page: res, pageUrl, html: await res.text(), state, nonce, verifier };
+  return { browser, page: res, pageUrl, html: await res.text(), state, nonce, verifier, issuer };
 }
 
 /** Submits the sign-in form; returns the redirect back to the client (exit) or the re-rendered page. */
 export async function submitLogin(backend, flow, { email, password }) {
-  return flow.browser.follow(`${flow.pageUrl}/login`, backend.urls.swissid, { form: { email, password } });
+  return flow.browser.follow(`${flow.pageUrl}/login`, flow.issuer ?? backend.urls.swissid, { form: { email, password } });
 }
 
 /** Exchanges a code at the token endpoint. */
-export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, headers = {} }) {
-  const res = await fetch(`${backend.urls.swissid}/token`, {
+export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, headers = {}, issuer = backend.urls.swissid }) {
+  const res = await fetch(`${issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier }),
@@ -130,8 +131,8 @@ export async function exchangeCode(backend, { clientId, redirectUri, code, verif
 }
 
 /** Uses a refresh token. */
-export async function refresh(backend, { clientId, refreshToken }) {
-  const res = await fetch(`${backend.urls.swissid}/token`, {
+export async function refresh(backend, { clientId, refreshToken, issuer = backend.urls.swissid }) {
+  const res = await fetch(`${issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }),
@@ -139,7 +140,7 @@ export async function refresh(backend, { clientId, refreshToken }) {
   return { res, body: await res.json() };
 }
 
-/** The whole sign-in: authorization, sign-in page, code, tokens. */
+/** The whole sign-in: authorization, sign-in page, code, tokens (at `client.issuer`, SwissID by default). */
 export async function signIn(backend, client, account = ANNA) {
   const flow = await startAuthorization(backend, client);
   const { exit } = await submitLogin(backend, flow, account);

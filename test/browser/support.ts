@@ -13,8 +13,22 @@ export const ACCOUNTS = {
   lea: { email: 'lea.rossi@example.ch', password: 'Lea-Demo-2026', name: 'Lea Rossi' },
 };
 
+/** Older Post customer logins (the second provider), see demo/server/database.mjs. */
+export const POST_LOGINS = {
+  peter: { email: 'peter.invited@example.ch', password: 'Peter-Demo-2026', name: 'Peter', provider: 'post' },
+  nina: { email: 'nina.notinvited@example.ch', password: 'Nina-Demo-2026', name: 'Nina', provider: 'post' },
+  thomas: { email: 'thomas.both@example.ch', password: 'Thomas-Demo-2026', name: 'Thomas', provider: 'post' },
+  sara: { email: 'sara.post@example.ch', password: 'SaraPost-Demo-2026', name: 'Sara', provider: 'post' },
+};
+/** SwissIDs without Post accounts of their own, to link to. */
+export const NEW_SWISSIDS = {
+  nora: { email: 'new.swissid@example.ch', password: 'New-Demo-2026', name: 'Nora Neuhaus' },
+  felix: { email: 'fresh.swissid@example.ch', password: 'Fresh-Demo-2026', name: 'Felix Frisch' },
+};
+
 export interface BackendUrls {
   swissid: string;
+  postLogin: string;
   api: string;
   demo: string;
   partner: string;
@@ -78,8 +92,15 @@ export function visibleText(element: Element): string {
 }
 
 export async function fixtureConfig(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const { swissid, api } = await backendUrls();
-  return { authority: swissid, 'client-id': 'post-login-test', api, ...overrides };
+  const { swissid, postLogin, api } = await backendUrls();
+  return {
+    authority: swissid,
+    'client-id': 'post-login-test',
+    'legacy-authority': postLogin,
+    'legacy-client-id': 'post-login-test',
+    api,
+    ...overrides,
+  };
 }
 
 /** The fixture page in an iframe; the frame keeps its identity across navigations. */
@@ -146,10 +167,10 @@ export function eventsOfType(type: string) {
   return events().filter((event) => event.type === type);
 }
 
-/** Signs in through the real provider's login page in the frame (redirect flow). */
-export async function signInWithRedirect(frame: AppFrame, account = ACCOUNTS.anna) {
+/** Signs in through the real provider's login page in the frame (redirect flow); `provider: 'post'` for the older login. */
+export async function signInWithRedirect(frame: AppFrame, account: { email: string; password: string; provider?: string } = ACCOUNTS.anna) {
   const element = await frame.ready();
-  part(element, 'sign-in-button')!.click();
+  part(element, account.provider === 'post' ? 'legacy-sign-in-button' : 'sign-in-button')!.click();
   const result = (await executeServerCommand('provider-sign-in', account)) as { alert: string | null; lang: string };
   return result;
 }

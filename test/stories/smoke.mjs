@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Smoke test of the built Storybook: every story renders `<post-login>`, its play function (if any) passes, nothing
- * is logged as an error, no request leaves the static server, and axe finds no violation in the element.
+ * Smoke test of the built Storybook: every story renders its components (`<post-login>`, `<swissid-link-banner>`),
+ * its play function (if any) passes, nothing is logged as an error, no request leaves the static server, and axe
+ * finds no violation in them.
  *
  * Expects `storybook-static/` (node_modules/.bin/storybook build --quiet -o storybook-static).
  * Usage: node test/stories/smoke.mjs [filter]   (filter: substring of the story id)
@@ -20,6 +21,8 @@ const staticDir = join(root, 'storybook-static');
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const filter = process.argv[2] ?? '';
 const STORY_TIMEOUT_MS = 15_000;
+/** The elements a story is checked for: each one present must paint its shadow content and pass axe. */
+const COMPONENTS = ['post-login', 'swissid-link-banner'];
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -118,24 +121,28 @@ async function runStory(story) {
     if (phase !== 'finished' || errorDisplay !== null) {
       problems.push(`story ${phase}${errorDisplay ? `: ${errorDisplay.trim().split('\n').slice(0, 3).join(' ')}` : ''}`);
     }
-    // Every <post-login> in the story has painted its shadow content.
-    await page
-      .waitForFunction(
-        () => {
-          const elements = [...document.querySelectorAll('post-login')];
-          return elements.length > 0 && elements.every((element) => element.shadowRoot && element.shadowRoot.childElementCount > 0);
-        },
-        null,
-        { timeout: 5_000, polling: 50 },
-      )
-      .catch(() => problems.push('post-login did not render its shadow content'));
+    // The story has at least one of the components, and every one of them has painted its shadow content.
+    const present = await page.evaluate((tags) => tags.filter((tag) => document.querySelector(tag)), COMPONENTS);
+    if (present.length === 0) problems.push(`none of ${COMPONENTS.join(', ')} is in the story`);
+    for (const tag of present) {
+      await page
+        .waitForFunction(
+          (selector) =>
+            [...document.querySelectorAll(selector)].every((element) => element.shadowRoot && element.shadowRoot.childElementCount > 0),
+          tag,
+          { timeout: 5_000, polling: 50 },
+        )
+        .catch(() => problems.push(`${tag} did not render its shadow content`));
+    }
     // A short settle for late errors (locale chunks, popover positioning).
     await page.waitForTimeout(100);
 
     await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
+    const violations = await page.evaluate(async (selector) => {
       const { axe } = window;
-      const results = await axe.run({ include: [...document.querySelectorAll('post-login')] }, { resultTypes: ['violations'] });
+      const include = [...document.querySelectorAll(selector)];
+      if (include.length === 0) return [];
+      const results = await axe.run({ include }, { resultTypes: ['violations'] });
       return results.violations.map((violation) => ({
         id: violation.id,
         impact: violation.impact,
@@ -143,7 +150,7 @@ async function runStory(story) {
         targets: violation.nodes.map((node) => JSON.stringify(node.target)),
         summary: violation.nodes[0]?.failureSummary?.replace(/\s+/g, ' '),
       }));
-    });
+    }, COMPONENTS.join(', '));
     for (const violation of violations) {
       problems.push(
         `axe ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(', ')} — ${violation.summary}`,

@@ -11,7 +11,7 @@ import { runPartnerJourney } from './partner-journey.mjs';
  * a fault in front of the provider, revoke refresh tokens, run the partner-page journey.
  */
 export const TEST_SERVER_PORT = 8765;
-export const TEST_PORTS = { swissid: 4101, api: 4102, demo: 8180, partner: 8181 };
+export const TEST_PORTS = { swissid: 4101, api: 4102, postLogin: 4103, demo: 8180, partner: 8181 };
 const TEST_ORIGIN = `http://localhost:${TEST_SERVER_PORT}`;
 const FIXTURE_PAGES = ['/test/fixtures/app.html'].map((path) => `${TEST_ORIGIN}${path}`);
 
@@ -26,6 +26,7 @@ export function referenceBackendPlugin() {
       backend = await startReferenceBackend({
         swissidPort: TEST_PORTS.swissid,
         apiPort: TEST_PORTS.api,
+        postLoginPort: TEST_PORTS.postLogin,
         demoPort: TEST_PORTS.demo,
         partnerPort: TEST_PORTS.partner,
         dbFile: join(dataDir, 'reference.sqlite'),
@@ -70,7 +71,16 @@ export function referenceBackendPlugin() {
           backend.revokeRefreshTokens();
           return true;
         case 'provider-sign-in':
-          return driveProviderLogin(page(), backend.urls.swissid, payload);
+          // `provider: 'post'` fills the older Post customer login's page instead of SwissID's.
+          return driveProviderLogin(page(), backend.urls[payload.provider === 'post' ? 'postLogin' : 'swissid'], payload);
+        case 'backend-end-post-login-sessions':
+          // The older login's tokens die at the provider (as after a timeout there): the next API call gets a 401.
+          backend.db.prepare("DELETE FROM post_login_oidc_models WHERE model IN ('AccessToken', 'RefreshToken')").run();
+          return true;
+        case 'backend-link-status': {
+          const row = backend.db.prepare('SELECT * FROM post_logins WHERE email = ?').get(payload.email);
+          return row ? { swissidSub: row.swissid_sub, linkedAt: row.linked_at, row } : null;
+        }
         case 'browser-clear-cookies':
           // A fresh browser for the provider: no single sign-on session left from an earlier test.
           await page().context().clearCookies();
@@ -79,13 +89,14 @@ export function referenceBackendPlugin() {
           for (const other of page().context().pages()) if (other !== page()) await other.close();
           return true;
         case 'popup-close': {
-          const popup = await findPopup(page(), backend.urls.swissid);
+          const popup = await findPopup(page(), backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid']);
           await popup.close();
           return true;
         }
         case 'real-click': {
           // A click through the browser's input pipeline: the page gets a real user activation (popup blocker).
-          await page().locator(payload.selector).first().click();
+          const scope = payload.inFrame ? page().frameLocator('iframe').last() : page();
+          await scope.locator(payload.selector).first().click();
           return true;
         }
         case 'partner-journey':

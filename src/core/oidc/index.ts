@@ -22,9 +22,12 @@ export interface OidcSettings {
   scope: string;
 }
 
+/** What a pending request remembers (oidc-client-ts keeps it with the state). */
 interface RequestData {
   nonce: string;
   popup: boolean;
+  /** `session`: a sign-in; `link`: a SwissID proof for linking an older login (nothing is stored). */
+  purpose: 'session' | 'link';
 }
 
 const clients = new Map<string, OidcClient>();
@@ -78,7 +81,7 @@ async function metadataFor(settings: OidcSettings) {
 /** Prepares an authorization request (code + PKCE S256, nonce) and returns where to send the browser. */
 export async function createSignInRequest(
   settings: OidcSettings,
-  options: { popup: boolean; uiLocales: string },
+  options: { popup: boolean; uiLocales: string; purpose?: RequestData['purpose'] },
 ): Promise<{ url: string; stateId: string }> {
   await metadataFor(settings);
   const nonce = randomNonce();
@@ -88,7 +91,7 @@ export async function createSignInRequest(
     request_type: options.popup ? 'si:p' : 'si:r',
     redirect_uri: options.popup ? settings.popupRedirectUri : settings.redirectUri,
     nonce,
-    state: { nonce, popup: options.popup } satisfies RequestData,
+    state: { nonce, popup: options.popup, purpose: options.purpose ?? 'session' } satisfies RequestData,
     ui_locales: options.uiLocales,
   });
   return { url: request.url, stateId: request.state.id };

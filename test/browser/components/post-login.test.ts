@@ -94,6 +94,25 @@ describe('<post-login>', () => {
     });
   });
 
+  describe('older Post customer login', () => {
+    it('is offered below SwissID when configured, and marks the method used last on this device', async () => {
+      localStorage.setItem('post-login:last-method', 'post');
+      element = await mount({ 'legacy-authority': 'http://localhost:4103', 'legacy-client-id': 'post-login-test' });
+      const legacy = part(element, 'legacy-sign-in-button')!;
+      expect(legacy.textContent).to.contain('Kundenlogin Post');
+      expect(legacy.compareDocumentPosition(part(element, 'sign-in-button')!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+      expect(legacy.querySelector('[part~="last-used"]')!.textContent).to.contain('zuletzt auf diesem Gerät verwendet');
+      expect(part(element, 'sign-in-button')!.querySelector('[part~="last-used"]')).to.equal(null);
+      expect(visibleText(element)).to.contain('noch nicht mit SwissID verknüpft');
+      await assertAccessible(element);
+    });
+
+    it('is not offered without its settings', async () => {
+      element = await mount();
+      expect(part(element, 'legacy-sign-in-button')).to.equal(null);
+    });
+  });
+
   describe('help popover', () => {
     it('opens with the FAQ help, is accessible, closes on Escape and gives focus back', async () => {
       element = await mount();

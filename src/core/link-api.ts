@@ -1,0 +1,57 @@
+import { fetchJson, HttpError } from './http.js';
+
+/**
+ * The Post account API's linking endpoints (see demo/openapi.yaml): the link status of the signed-in older Post
+ * customer login, and linking it to a SwissID. The older login proves itself by its access token, the SwissID by a
+ * fresh ID token; the token goes only to the API, in the request body.
+ */
+export interface LinkedAccount {
+  id: string;
+  type: 'private' | 'business';
+  email: string;
+  company: string | null;
+  role: string | null;
+}
+
+export interface LinkStatus {
+  linked: boolean;
+  invited: boolean;
+  accounts: LinkedAccount[];
+}
+
+function endpoint(api: string, path: string): string {
+  return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
+}
+
+function toLinkStatus(value: unknown): LinkStatus {
+  const status = value as Partial<LinkStatus> | null;
+  const accounts = Array.isArray(status?.accounts) ? status.accounts : null;
+  if (typeof status?.linked !== 'boolean' || typeof status.invited !== 'boolean' || !accounts) {
+    throw new HttpError('malformed');
+  }
+  return {
+    linked: status.linked,
+    invited: status.invited,
+    accounts: accounts.map((account: Partial<LinkedAccount>) => {
+      if (typeof account?.id !== 'string' || typeof account.email !== 'string') throw new HttpError('malformed');
+      return {
+        id: account.id,
+        type: account.type === 'business' ? 'business' : 'private',
+        email: account.email,
+        company: typeof account.company === 'string' ? account.company : null,
+        role: typeof account.role === 'string' ? account.role : null,
+      };
+    }),
+  };
+}
+
+export async function loadLinkStatus(api: string, accessToken: string): Promise<LinkStatus> {
+  return toLinkStatus(await fetchJson<unknown>(endpoint(api, 'link-status'), { accessToken }));
+}
+
+/** Links the older login to the SwissID; a 409 means that SwissID (or this login) is linked already. */
+export async function linkToSwissId(api: string, accessToken: string, idToken: string): Promise<LinkStatus> {
+  return toLinkStatus(
+    await fetchJson<unknown>(endpoint(api, 'link'), { method: 'POST', accessToken, body: { idToken } }),
+  );
+}

@@ -1,0 +1,353 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { authConfig } from '../core/auth-config.js';
+import { PostLoginError, isPostLoginError } from '../core/errors.js';
+import { HttpError } from '../core/http.js';
+import { loadLinkStatus, linkToSwissId, type LinkedAccount } from '../core/link-api.js';
+import { LocaleController } from '../core/locale.js';
+import { openPopupWindow } from '../core/popup-window.js';
+import { linkBannerDictionaries } from '../i18n/link-banner.js';
+import type { LinkBannerMessages } from '../i18n/link-banner.en.js';
+import type { PostLogin } from '../post-login/post-login.js';
+import {
+  SwissIdLinkBannerDismissedEvent,
+  SwissIdLinkBannerErrorEvent,
+  SwissIdLinkBannerLinkedEvent,
+  SwissIdLinkBannerShownEvent,
+  SwissIdLinkBannerStartedEvent,
+  type LinkErrorCode,
+} from './swissid-link-banner.events.js';
+import { styles } from './swissid-link-banner.styles.js';
+import { completeSwissIdProof, startSwissIdProof, takeLinkResponse, type SwissIdProof } from './swissid-proof.js';
+
+type MessageKey = keyof LinkBannerMessages;
+
+export type LinkStep = 'hidden' | 'offer' | 'signing-in' | 'confirm' | 'linking' | 'done' | 'error';
+
+/** Everything the banner shows. It comes from the linking in progress, or from `preview` in design reviews. */
+export interface SwissIdLinkBannerView {
+  step: LinkStep;
+  invited: boolean;
+  accounts: LinkedAccount[];
+  swissidEmail: string;
+  error: LinkErrorCode | null;
+}
+
+const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
+  cancelled: 'errorCancelled',
+  swissid_in_use: 'errorInUse',
+  session_expired: 'errorExpired',
+  unreachable: 'errorUnreachable',
+  proof_invalid: 'errorProof',
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const laterKey = (sub: string) => `swissid-link-banner:later:${sub}`;
+
+function errorCode(error: unknown): LinkErrorCode {
+  if (isPostLoginError(error)) {
+    if (['cancelled', 'popup_closed', 'popup_timeout', 'popup_blocked'].includes(error.code)) return 'cancelled';
+    if (error.code === 'signed_out' || error.code === 'renewal_failed') return 'session_expired';
+    if (error.code === 'id_token_invalid' || error.code === 'response_invalid') return 'proof_invalid';
+    return 'unreachable';
+  }
+  if (error instanceof HttpError) {
+    if (error.code === 'swissid_in_use') return 'swissid_in_use';
+    if (error.failure === 'unauthorized') return 'session_expired';
+    if (error.code === 'invalid_id_token') return 'proof_invalid';
+  }
+  return 'unreachable';
+}
+
+/**
+ * Invites a customer signed in with the older Post customer login to link it to SwissID, explains what linking does
+ * and does not do, walks the steps (sign in to SwissID, confirm the accounts, done) and remembers "Later" per account.
+ * It uses the session of the page's `<post-login>` (the one named by `for`, else the first on the page).
+ *
+ * @summary Linking an older Post customer login to SwissID.
+ *
+ * @fires swissid-link-banner-shown - The banner appeared; `invited` says whether the customer was invited by e-mail.
+ * @fires swissid-link-banner-started - The customer started linking.
+ * @fires swissid-link-banner-linked - The login is linked; `accounts` is the number of accounts now on the SwissID.
+ * @fires swissid-link-banner-dismissed - "Later": hidden for this account until `until`.
+ * @fires swissid-link-banner-error - Linking failed and nothing was linked; `code` says why.
+ *
+ * @csspart banner - The banner.
+ * @csspart title - Its title.
+ * @csspart start-button - "Link to SwissID".
+ * @csspart later-button - "Later".
+ * @csspart confirm-button - "Link these accounts".
+ * @csspart cancel-button - "Cancel" in the confirmation.
+ * @csspart retry-button - "Try again" after a failure.
+ * @csspart accounts - The list of accounts to be linked.
+ * @csspart message - Errors (an alert region).
+ * @csspart status - Progress (a status region).
+ *
+ * @cssprop [--post-color-primary=#fc0] - Accent border and main action.
+ * @cssprop [--post-color-surface=#f4f3f1] - Banner background.
+ */
+@customElement('swissid-link-banner')
+export class SwissIdLinkBanner extends LitElement {
+  static override styles = styles;
+
+  /** The id of the `<post-login>` whose session to use; the first `<post-login>` on the page when empty. */
+  @property() for = '';
+
+  /** How many days "Later" hides the banner for the account. */
+  @property({ attribute: 'remind-after-days', type: Number }) remindAfterDays = 7;
+
+  /** `popup` or `redirect` for the SwissID sign-in; the `<post-login>`'s flow when empty. */
+  @property() flow: '' | 'popup' | 'redirect' = '';
+
+  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner/en.ts`); `text-*` attributes work too. */
+  @property({ attribute: false }) texts: Partial<LinkBannerMessages> = {};
+
+  /** Shows a fixed state for design reviews (Storybook); its buttons do nothing. Never set it on a live page. */
+  @property({ attribute: false }) preview: Partial<SwissIdLinkBannerView> | null = null;
+
+  private readonly locale = new LocaleController<LinkBannerMessages>(this, linkBannerDictionaries);
+  private login: PostLogin | null = null;
+  private state: SwissIdLinkBannerView = { step: 'hidden', invited: false, accounts: [], swissidEmail: '', error: null };
+  /** The SwissID proof between the sign-in and the confirmation; in memory only. */
+  private proof: SwissIdProof | null = null;
+  /** Move focus to the step's heading after a change the customer caused. */
+  private focusStep = false;
+  /** Counts status checks: only the newest may change the banner. */
+  private checks = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('post-login-ready', this.onLoginChange);
+    document.addEventListener('post-login-sign-in', this.onLoginChange);
+    document.addEventListener('post-login-sign-out', this.onLoginChange);
+    document.addEventListener('post-login-session-expired', this.onLoginChange);
+    void customElements.whenDefined('post-login').then(() => this.onLoginChange());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('post-login-ready', this.onLoginChange);
+    document.removeEventListener('post-login-sign-in', this.onLoginChange);
+    document.removeEventListener('post-login-sign-out', this.onLoginChange);
+    document.removeEventListener('post-login-session-expired', this.onLoginChange);
+  }
+
+  private findLogin(): PostLogin | null {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const found = this.for ? root.getElementById?.(this.for) : root.querySelector?.('post-login');
+    return found?.localName === 'post-login' ? (found as PostLogin) : null;
+  }
+
+  private set(changes: Partial<SwissIdLinkBannerView>, focus = false): void {
+    this.state = { ...this.state, ...changes };
+    this.focusStep = focus;
+    this.requestUpdate();
+  }
+
+  private readonly onLoginChange = () => void this.refresh();
+
+  /** Shows the banner when the signed-in older login is not linked and "Later" has run out. */
+  private async refresh(): Promise<void> {
+    const check = ++this.checks;
+    this.login = this.findLogin();
+    const login = this.login;
+    const profile = login?.status === 'signed-in' ? login.profile : null;
+    if (!login || !profile || profile.login !== 'post' || !login.api) {
+      this.proof = null;
+      this.set({ step: 'hidden' });
+      return;
+    }
+    const linkResponse = takeLinkResponse();
+    if (linkResponse) {
+      // Back from SwissID (redirect): the accounts to confirm come from the link status, the proof from the response.
+      const status = loadLinkStatus(login.api, await login.getAccessToken()).catch(() => null);
+      await this.receiveProof(async () => {
+        const proof = await completeSwissIdProof(this.swissIdConfig()!, linkResponse);
+        this.state = { ...this.state, accounts: (await status)?.accounts ?? [] };
+        return proof;
+      });
+      return;
+    }
+    if (this.state.step !== 'hidden') return;
+    const until = Number(localStorage.getItem(laterKey(profile.sub)) ?? 0);
+    if (until > Date.now()) return;
+    try {
+      const status = await loadLinkStatus(login.api, await login.getAccessToken());
+      if (check !== this.checks || status.linked || this.state.step !== 'hidden') return;
+      this.set({ step: 'offer', invited: status.invited, accounts: status.accounts });
+      this.dispatchEvent(new SwissIdLinkBannerShownEvent(status.invited));
+    } catch {
+      // Without the status there is nothing to offer; the next sign-in asks again.
+    }
+  }
+
+  private swissIdConfig() {
+    return this.login ? authConfig(this.login, 'swissid') : null;
+  }
+
+  private fail(error: unknown): void {
+    const code = errorCode(error);
+    this.proof = null;
+    this.set({ step: 'error', error: code }, true);
+    this.dispatchEvent(new SwissIdLinkBannerErrorEvent(code));
+  }
+
+  private async receiveProof(prove: () => Promise<SwissIdProof | null>): Promise<void> {
+    this.set({ step: 'signing-in', error: null }, true);
+    try {
+      const proof = await prove();
+      if (!proof) return; // the page is leaving for SwissID
+      this.proof = proof;
+      this.set({ step: 'confirm', swissidEmail: proof.email }, true);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private onStart(): void {
+    if (this.preview) return;
+    const config = this.swissIdConfig();
+    const flow = this.flow || this.login?.flow || 'redirect';
+    // Opened inside the click, before anything is awaited, so that the popup blocker sees the gesture.
+    const popup = flow === 'popup' ? openPopupWindow() : null;
+    this.dispatchEvent(new SwissIdLinkBannerStartedEvent());
+    if (!config) {
+      this.fail(new PostLoginError('config_invalid'));
+      return;
+    }
+    if (flow === 'popup' && !popup) {
+      this.fail(new PostLoginError('popup_blocked'));
+      return;
+    }
+    void this.receiveProof(() => startSwissIdProof(config, this.locale.language, popup));
+  }
+
+  private async onConfirm(): Promise<void> {
+    const login = this.login;
+    const proof = this.proof;
+    if (this.preview || !login?.api || !proof || this.state.step === 'linking') return;
+    this.set({ step: 'linking' });
+    try {
+      const status = await linkToSwissId(login.api, await login.getAccessToken(), proof.idToken);
+      this.proof = null;
+      this.set({ step: 'done', accounts: status.accounts }, true);
+      this.dispatchEvent(new SwissIdLinkBannerLinkedEvent(status.accounts.length));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private onCancel(): void {
+    if (this.preview) return;
+    this.proof = null;
+    this.set({ step: 'offer' }, true);
+  }
+
+  private onLater(): void {
+    const sub = this.login?.profile?.sub;
+    if (this.preview || !sub) return;
+    const until = new Date(Date.now() + this.remindAfterDays * DAY_MS);
+    localStorage.setItem(laterKey(sub), String(until.getTime()));
+    this.set({ step: 'hidden' });
+    this.dispatchEvent(new SwissIdLinkBannerDismissedEvent(until));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusStep) {
+      this.focusStep = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+    }
+  }
+
+  private view(): SwissIdLinkBannerView {
+    return this.preview ? { ...this.state, ...this.preview } : this.state;
+  }
+
+  protected override render() {
+    const view = this.view();
+    if (view.step === 'hidden' || !this.locale.messages) return nothing;
+    const t = (key: MessageKey, values?: Record<string, string>) => this.locale.t(key, values);
+    return html`
+      <section class="banner" part="banner" aria-labelledby="title">
+        <h2 id="title" part="title">${t('title')}</h2>
+        ${this.renderStep(view, t)}
+        <div class="alert" part="message" role="alert">
+          ${view.step === 'error' && view.error
+            ? html`<p data-step-heading tabindex="-1">${t(ERROR_MESSAGES[view.error])}</p>`
+            : nothing}
+        </div>
+        <p class="status" part="status" role="status">
+          ${view.step === 'linking' ? t('linking') : view.step === 'done' ? t('doneText', { email: view.swissidEmail }) : nothing}
+        </p>
+        ${view.step === 'error' && view.error !== 'session_expired'
+          ? html`<div class="actions">
+              <button class="primary" part="retry-button" @click=${this.onStart}>${t('retry')}</button>
+            </div>`
+          : nothing}
+        ${view.step === 'offer' || view.step === 'error' ? html`<p class="contact">${t('contact')}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private renderStep(view: SwissIdLinkBannerView, t: (key: MessageKey, values?: Record<string, string>) => string) {
+    const heading = (step: number, key: MessageKey) => html`
+      <p class="step">${t('step', { step: String(step) })}</p>
+      <h3 data-step-heading tabindex="-1">${t(key)}</h3>
+    `;
+    switch (view.step) {
+      case 'offer':
+        return html`
+          <p data-step-heading tabindex="-1">${t(view.invited ? 'invitedText' : 'availableText')}</p>
+          <h3>${t('whatTitle')}</h3>
+          <ul>
+            <li>${t('whatAllAccounts')}</li>
+            <li>${t('whatDataUnchanged')}</li>
+            <li>${t('whatEmailKept')}</li>
+          </ul>
+          <p>${t('whatAfter')}</p>
+          <div class="actions">
+            <button class="primary" part="start-button" @click=${this.onStart}>${t('start')}</button>
+            <button class="secondary" part="later-button" @click=${this.onLater}>${t('later')}</button>
+          </div>
+        `;
+      case 'signing-in':
+        return html`${heading(1, 'stepSwissid')}
+          <p>${t('stepSwissidText')}</p>`;
+      case 'confirm':
+      case 'linking':
+        return html`${heading(2, 'stepConfirm')}
+          <p>${t('confirmText', { email: view.swissidEmail })}</p>
+          <ul part="accounts">
+            ${view.accounts.map(
+              (account) =>
+                html`<li>
+                  ${t(account.type === 'business' ? 'accountBusiness' : 'accountPrivate')}:
+                  ${[account.company, account.email].filter(Boolean).join(', ')}
+                </li>`,
+            )}
+          </ul>
+          <div class="actions">
+            <button
+              class="primary"
+              part="confirm-button"
+              aria-disabled=${view.step === 'linking' ? 'true' : 'false'}
+              @click=${this.onConfirm}
+            >
+              ${t('confirm')}
+            </button>
+            <button class="secondary" part="cancel-button" @click=${this.onCancel}>${t('cancel')}</button>
+          </div>`;
+      case 'done':
+        return heading(3, 'stepDone');
+      default:
+        return nothing;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'swissid-link-banner': SwissIdLinkBanner;
+  }
+}

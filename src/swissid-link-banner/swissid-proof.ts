@@ -1,0 +1,39 @@
+import type { AuthConfig } from '../core/auth-session.js';
+import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from '../core/callback-url.js';
+import { waitForPopupResponse } from '../core/popup-response.js';
+
+/**
+ * The SwissID half of linking: a SwissID sign-in whose fully verified ID token proves the SwissID to the Post API.
+ * Nothing of it is stored as a session; the ID token lives in memory until it is sent to the API.
+ */
+export interface SwissIdProof {
+  idToken: string;
+  email: string;
+}
+
+const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
+const loadOidc = () => import('../core/oidc/index.js');
+
+/** Opens the SwissID sign-in; resolves with the proof (popup) or null when the page leaves for SwissID (redirect). */
+export async function startSwissIdProof(config: AuthConfig, uiLocales: string, popup: Window | null): Promise<SwissIdProof | null> {
+  const oidc = await loadOidc();
+  const request = await oidc.createSignInRequest(config, { popup: popup !== null, uiLocales, purpose: 'link' });
+  if (!popup) {
+    window.location.assign(request.url);
+    return null;
+  }
+  popup.location.href = request.url;
+  return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId, POPUP_TIMEOUT_MS));
+}
+
+/** A linking proof that came back to this page by redirect, taken out of the address bar; null when there is none. */
+export function takeLinkResponse(): string | null {
+  const url = new URL(window.location.href);
+  return isAuthorizationResponse(url) && pendingRequestOwner(url)?.purpose === 'link' ? takeAuthorizationResponse() : null;
+}
+
+export async function completeSwissIdProof(config: AuthConfig, responseUrl: string): Promise<SwissIdProof> {
+  const oidc = await loadOidc();
+  const { tokens, profile } = await oidc.completeSignIn(config, responseUrl);
+  return { idToken: tokens.idToken, email: profile.email };
+}

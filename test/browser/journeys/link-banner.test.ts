@@ -1,0 +1,186 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { SwissIdLinkBanner } from '../../../src/index.js';
+import {
+  ACCOUNTS,
+  AppFrame,
+  assertAccessible,
+  backendUrls,
+  clearStorage,
+  eventsOfType,
+  fixtureConfig,
+  NEW_SWISSIDS,
+  POST_LOGINS,
+  signInWithRedirect,
+  visibleText,
+  waitFor,
+} from '../support.js';
+
+/**
+ * Linking an older Post customer login to SwissID, against both real providers and the real API and database:
+ * the customer signs in "as usual" with the older login, the banner explains and walks the steps, the SwissID
+ * sign-in proves the SwissID, the API links, and the database shows it (or, when refused, shows nothing changed).
+ */
+function banner(frame: AppFrame): SwissIdLinkBanner {
+  return frame.iframe.contentDocument!.querySelector('swissid-link-banner')!;
+}
+
+function bannerPart(frame: AppFrame, name: string): HTMLElement | null {
+  return banner(frame).shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function bannerText(frame: AppFrame): string {
+  return visibleText(banner(frame));
+}
+
+async function linkStatus(email: string): Promise<{ swissidSub: string | null; row: Record<string, unknown> }> {
+  return (await executeServerCommand('backend-link-status', { email })) as never;
+}
+
+/** Signed in with the older login, the banner offering to link. */
+async function offered(login: (typeof POST_LOGINS)[keyof typeof POST_LOGINS], bannerConfig: Record<string, string> = {}) {
+  sessionStorage.setItem('fixture:banner-config', JSON.stringify(bannerConfig));
+  const frame = await AppFrame.open(await fixtureConfig());
+  await signInWithRedirect(frame, login);
+  const element = await frame.waitForStatus('signed-in');
+  expect(element.profile?.login).to.equal('post');
+  await waitFor(() => bannerPart(frame, 'start-button'), 'the banner');
+  return frame;
+}
+
+/** Starts linking and signs in to SwissID on its page; the frame comes back to the confirmation. */
+async function proveSwissId(frame: AppFrame, swissid: { email: string; password: string }) {
+  bannerPart(frame, 'start-button')!.click();
+  await executeServerCommand('provider-sign-in', swissid);
+  await waitFor(() => bannerPart(frame, 'confirm-button'), 'the confirmation step');
+}
+
+describe('<swissid-link-banner>: linking an older Post customer login to SwissID', () => {
+  let frame: AppFrame | null = null;
+  beforeEach(async () => {
+    await clearStorage();
+    frame = null;
+  });
+  afterEach(() => frame?.remove());
+
+  it('stays hidden for a customer signed in with SwissID', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, ACCOUNTS.anna);
+    await frame.waitForStatus('signed-in');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
+    expect(eventsOfType('swissid-link-banner-shown')).to.deep.equal([]);
+  });
+
+  it('an invited customer links both accounts; SwissID then reaches them, each with its own e-mail', async () => {
+    frame = await offered(POST_LOGINS.thomas);
+    expect(bannerText(frame)).to.contain('Sie haben eine E-Mail mit der Einladung erhalten');
+    expect(bannerText(frame)).to.contain('alle Ihre Konten, geschäftliche und private');
+    expect(bannerText(frame)).to.contain('Ihre Daten zum Kundenlogin Post bleiben unverändert');
+    expect(bannerText(frame)).to.contain('registrierte E-Mail-Adresse');
+    expect(bannerText(frame)).to.contain('Contact Center');
+    expect(eventsOfType('swissid-link-banner-shown')[0].invited).to.equal(true);
+    await assertAccessible(banner(frame));
+    const before = await linkStatus(POST_LOGINS.thomas.email);
+
+    await proveSwissId(frame, NEW_SWISSIDS.nora);
+    expect(bannerText(frame)).to.contain('Schritt 2 von 3');
+    expect(bannerText(frame)).to.contain('new.swissid@example.ch');
+    const accounts = bannerPart(frame, 'accounts')!.textContent!.replace(/\s+/g, ' ');
+    expect(accounts).to.contain('Privatkonto: thomas.both@example.ch');
+    expect(accounts).to.contain('Geschäftskonto: Both Treuhand GmbH, thomas@both-treuhand.ch');
+    await assertAccessible(banner(frame));
+
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
+    expect(bannerText(frame)).to.contain('Melden Sie sich ab jetzt mit SwissID an (new.swissid@example.ch)');
+    expect(eventsOfType('swissid-link-banner-linked')[0].accounts).to.equal(2);
+    const after = await linkStatus(POST_LOGINS.thomas.email);
+    expect(after.swissidSub).to.be.a('string');
+    // The older login's own data did not change: only the link columns did.
+    const withoutLink = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'swissid_sub' && column !== 'linked_at'));
+    expect(withoutLink(after.row)).to.deep.equal(withoutLink(before.row));
+    expect(JSON.stringify(eventsOfType('swissid-link-banner-linked'))).not.to.match(/eyJ/);
+    await assertAccessible(banner(frame));
+
+    // From now on: SwissID. Signed in with it, the account API lists both accounts with their own e-mails.
+    frame.remove();
+    await clearStorage();
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, NEW_SWISSIDS.nora);
+    const element = await frame.waitForStatus('signed-in');
+    expect(element.profile?.login).to.equal('swissid');
+    const me = await fetch(`${(await backendUrls()).api}/me`, {
+      headers: { Authorization: `Bearer ${await element.getAccessToken()}` },
+    }).then((response) => response.json());
+    const emails = (me.accounts as Array<{ email: string }>).map((account) => account.email);
+    expect(emails).to.include.members(['thomas.both@example.ch', 'thomas@both-treuhand.ch']);
+    expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
+  });
+
+  it('a customer without invitation is told no invitation is needed; "Later" hides it until the time is up', async () => {
+    frame = await offered(POST_LOGINS.nina, { 'remind-after-days': String(3 / 86_400) }); // three seconds
+    expect(bannerText(frame)).to.contain('auch ohne Einladung');
+    expect(eventsOfType('swissid-link-banner-shown')[0].invited).to.equal(false);
+    bannerPart(frame, 'later-button')!.click();
+    await waitFor(() => banner(frame!).shadowRoot!.childElementCount === 0, 'hidden');
+    const dismissed = eventsOfType('swissid-link-banner-dismissed')[0];
+    expect(new Date(dismissed.until as string).getTime()).to.be.greaterThan(Date.now());
+
+    await frame.reload();
+    await frame.waitForStatus('signed-in');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(banner(frame).shadowRoot!.childElementCount, 'still hidden after a reload').to.equal(0);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await frame.reload();
+    await waitFor(() => bannerPart(frame!, 'start-button'), 'the banner back after the time is up');
+  });
+
+  it('refuses a SwissID already linked to another Post login, and nothing changes', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, { email: 'sara.meier@example.ch', password: 'Sara-Demo-2026' });
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('swissid_in_use');
+    expect(bannerPart(frame, 'message')!.textContent).to.contain('bereits mit einem anderen Kundenlogin Post verknüpft');
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
+    expect((await linkStatus(POST_LOGINS.sara.email)).swissidSub).to.be.a('string');
+    await assertAccessible(banner(frame));
+  });
+
+  it('a cancelled SwissID sign-in links nothing and offers to start again', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    bannerPart(frame, 'start-button')!.click();
+    await executeServerCommand('provider-sign-in', { ...NEW_SWISSIDS.felix, cancel: true });
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('cancelled');
+    expect(bannerText(frame)).to.contain('wurde abgebrochen; es wurde nichts verknüpft');
+    expect(bannerPart(frame, 'retry-button')).to.exist;
+    expect(frame.element().status, 'still signed in with the older login').to.equal('signed-in');
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
+  });
+
+  it('a session that expired mid-way links nothing and says to log in again', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, NEW_SWISSIDS.felix);
+    await executeServerCommand('backend-end-post-login-sessions');
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('session_expired');
+    expect(bannerText(frame)).to.contain('Ihre Sitzung ist abgelaufen; es wurde nichts verknüpft');
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
+  });
+
+  it('an unreachable backend links nothing and offers to try again', async () => {
+    frame = await offered(POST_LOGINS.nina);
+    await proveSwissId(frame, NEW_SWISSIDS.felix);
+    frame.element().setAttribute('api', 'http://localhost:4197/'); // nothing listens there
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('unreachable');
+    expect(bannerText(frame)).to.contain('Die Verknüpfung ist im Moment nicht möglich');
+    expect(bannerPart(frame, 'retry-button')).to.exist;
+    expect((await linkStatus(POST_LOGINS.nina.email)).swissidSub).to.equal(null);
+  });
+});
