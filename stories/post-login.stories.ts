@@ -19,6 +19,8 @@ type Args = {
   authority: string;
   'client-id': string;
   flow: 'redirect' | 'popup';
+  'legacy-authority'?: string;
+  'legacy-client-id'?: string;
   lang?: string;
   preview: Partial<PostLoginView> | null;
   texts: Partial<Messages>;
@@ -41,7 +43,11 @@ const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromE
   (declaration?.members ?? [])
     .filter((member) => member.privacy === 'private' || member.kind === 'method' || ['profile', 'status'].includes(member.name))
     // The property twins of attributes: the attributes (`client-id`, ...) are the controls.
-    .concat(['clientId', 'redirectUri', 'popupRedirectUri', 'postLogoutRedirectUri'].map((name) => ({ name, kind: 'field' })))
+    .concat(
+      ['clientId', 'redirectUri', 'popupRedirectUri', 'postLogoutRedirectUri', 'legacyAuthority', 'legacyClientId'].map(
+        (name) => ({ name, kind: 'field' }),
+      ),
+    )
     .map((member) => [member.name, { table: { disable: true } }]),
 );
 
@@ -80,6 +86,20 @@ const lea: Profile = {
   login: 'swissid',
 };
 
+/** A customer who still signs in with the older Post customer login (not linked to SwissID yet). */
+const thomas: Profile = {
+  sub: 'storybook-thomas',
+  name: 'Thomas Both',
+  email: 'thomas.both@example.ch',
+  accountType: 'private',
+  role: null,
+  company: null,
+  login: 'post',
+};
+
+/** The older Post customer login next to SwissID (`legacy-authority` and `legacy-client-id`). */
+const legacy = { 'legacy-authority': 'https://login.post.example', 'legacy-client-id': 'storybook' } as const;
+
 function cssProperties(args: Partial<Args>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(args).filter((entry): entry is [string, string] => entry[0].startsWith('--post-') && !!entry[1]),
@@ -91,6 +111,8 @@ function renderLogin(args: Partial<Args>) {
     authority=${args.authority ?? nothing}
     client-id=${args['client-id'] ?? nothing}
     flow=${args.flow ?? nothing}
+    legacy-authority=${ifDefined(args['legacy-authority'] || undefined)}
+    legacy-client-id=${ifDefined(args['legacy-client-id'] || undefined)}
     lang=${ifDefined(args.lang || undefined)}
     text-sign-in-swissid=${ifDefined(args['text-sign-in-swissid'] || undefined)}
     style=${styleMap(cssProperties(args))}
@@ -103,6 +125,16 @@ function element(canvasElement: HTMLElement): PostLogin {
   const login = canvasElement.querySelector('post-login');
   if (!login) throw new Error('post-login is not in the story');
   return login;
+}
+
+/** Waits until the element has painted (its dictionary is loaded) and returns its shadow root. */
+async function painted(canvasElement: HTMLElement): Promise<ShadowRoot> {
+  const login = element(canvasElement);
+  return waitFor(() => {
+    const root = login.shadowRoot;
+    if (!root?.querySelector('[part~="mask"], [part~="user-button"]')) throw new Error('post-login has not painted');
+    return root;
+  });
 }
 
 /** Waits for the first paint, then clicks a part in the shadow root and waits for its popover to be open. */
@@ -208,6 +240,44 @@ export const HelpOpen: Story = {
     'The help popover behind the ? button: why SwissID, whom to call about SwissID and SuisseID (SwissSign), business accounts with several users and the Contact Center. Escape, the × button or a click outside close it.',
   ),
   play: async ({ canvasElement }) => openPopover(canvasElement, 'help-button', 'help'),
+};
+
+// --- Two login methods: SwissID and the older Post customer login -------------------------------------------
+
+export const TwoMethods: Story = {
+  name: 'Two methods: SwissID and Post customer login',
+  args: { ...legacy },
+  parameters: describe(
+    'During the move to SwissID a site also sets `legacy-authority` and `legacy-client-id`: "Login with SwissID" stays the main action, and below it customers whose Post customer login is not linked to SwissID yet can log in as usual.',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelector('[part~="sign-in-button"]')).not.toBeNull();
+    expect(root.querySelector('[part~="legacy-sign-in-button"]')).not.toBeNull();
+    expect(root.querySelector('[part~="last-used"]')).toBeNull();
+  },
+};
+
+export const TwoMethodsLastUsed: Story = {
+  name: 'Two methods: Post customer login used last',
+  args: { ...legacy, preview: { status: 'signed-out', lastMethod: 'post' } },
+  parameters: describe(
+    'The customer last signed in on this device with the older Post customer login, so that button is marked "last used on this device". Only the method is remembered, no personal data.',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelectorAll('[part~="last-used"]')).toHaveLength(1);
+    expect(root.querySelector('[part~="legacy-sign-in-button"] [part~="last-used"]')).not.toBeNull();
+  },
+};
+
+export const SignedInLegacy: Story = {
+  name: 'Signed in with the Post customer login',
+  args: { ...legacy, preview: { status: 'signed-in', profile: thomas } },
+  parameters: describe(
+    'A customer signed in with the older Post customer login (not with SwissID). The user menu says "Signed in with the Post customer login"; a `<swissid-link-banner>` on the page would invite them to link to SwissID.',
+  ),
+  play: async ({ canvasElement }) => openPopover(canvasElement, 'user-button', 'user-menu'),
 };
 
 // --- Errors --------------------------------------------------------------------------------------------------

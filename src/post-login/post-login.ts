@@ -406,6 +406,12 @@ export class PostLogin extends LitElement {
     return notice ? html`<p>${t(notice)}</p>` : nothing;
   }
 
+  // Live regions stay in the page and must be :empty when they say nothing: no white space around their content.
+  private renderProgress(view: PostLoginView, t: (key: MessageKey) => string) {
+    if (view.status === 'signing-in') return t(this.flow === 'popup' ? 'popupPending' : 'signingIn');
+    return view.signingOut ? t('signingOut') : nothing;
+  }
+
   private renderMask(view: PostLoginView, t: (key: MessageKey, values?: Record<string, string>) => string) {
     const busy = view.status === 'signing-in';
     return html`
@@ -425,9 +431,7 @@ export class PostLogin extends LitElement {
         </div>
         <p class="intro" part="intro">${t('maskIntro')}</p>
         <div class="alert" part="message" role="alert">${this.renderMessage(view, t)}</div>
-        <p class="status" part="status" role="status">
-          ${busy ? t(this.flow === 'popup' ? 'popupPending' : 'signingIn') : view.signingOut ? t('signingOut') : nothing}
-        </p>
+        <p class="status" part="status" role="status">${this.renderProgress(view, t)}</p>
         <button
           class="primary sign-in"
           part="sign-in-button"

@@ -272,14 +272,8 @@ export class SwissIdLinkBanner extends LitElement {
       <section class="banner" part="banner" aria-labelledby="title">
         <h2 id="title" part="title">${t('title')}</h2>
         ${this.renderStep(view, t)}
-        <div class="alert" part="message" role="alert">
-          ${view.step === 'error' && view.error
-            ? html`<p data-step-heading tabindex="-1">${t(ERROR_MESSAGES[view.error])}</p>`
-            : nothing}
-        </div>
-        <p class="status" part="status" role="status">
-          ${view.step === 'linking' ? t('linking') : view.step === 'done' ? t('doneText', { email: view.swissidEmail }) : nothing}
-        </p>
+        <div class="alert" part="message" role="alert">${this.renderError(view, t)}</div>
+        <p class="status" part="status" role="status">${this.renderProgress(view, t)}</p>
         ${view.step === 'error' && view.error !== 'session_expired'
           ? html`<div class="actions">
               <button class="primary" part="retry-button" @click=${this.onStart}>${t('retry')}</button>
@@ -288,6 +282,19 @@ export class SwissIdLinkBanner extends LitElement {
         ${view.step === 'offer' || view.step === 'error' ? html`<p class="contact">${t('contact')}</p>` : nothing}
       </section>
     `;
+  }
+
+  // The live regions stay in the page (so that changes are announced) and must be :empty when they say nothing:
+  // their content goes in without white space around it.
+  private renderError(view: SwissIdLinkBannerView, t: (key: MessageKey) => string) {
+    return view.step === 'error' && view.error
+      ? html`<p data-step-heading tabindex="-1">${t(ERROR_MESSAGES[view.error])}</p>`
+      : nothing;
+  }
+
+  private renderProgress(view: SwissIdLinkBannerView, t: (key: MessageKey, values?: Record<string, string>) => string) {
+    if (view.step === 'linking') return t('linking');
+    return view.step === 'done' ? t('doneText', { email: view.swissidEmail }) : nothing;
   }
 
   private renderStep(view: SwissIdLinkBannerView, t: (key: MessageKey, values?: Record<string, string>) => string) {

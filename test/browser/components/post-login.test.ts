@@ -49,6 +49,11 @@ describe('<post-login>', () => {
     await assertAccessible(element);
   });
 
+  it('shows no empty message or status box when there is nothing to say', async () => {
+    element = await mount();
+    for (const name of ['message', 'status']) expect(getComputedStyle(part(element, name)!).display, name).to.equal('none');
+  });
+
   it('paints the signed-out mask without loading the OpenID Connect, JOSE or positioning code', async () => {
     element = await mount();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -31,6 +31,14 @@ describe('<swissid-link-banner>', () => {
     await assertAccessible(element);
   });
 
+  it('shows no empty message or status box when there is nothing to say', async () => {
+    element = await mount({ step: 'offer', invited: true, accounts });
+    for (const name of ['message', 'status']) {
+      const region = element.shadowRoot!.querySelector(`[part~="${name}"]`)!;
+      expect(getComputedStyle(region).display, name).to.equal('none');
+    }
+  });
+
   it('renders nothing without a signed-in older Post customer login', async () => {
     element = await mount(null);
     await new Promise((resolve) => setTimeout(resolve, 200));

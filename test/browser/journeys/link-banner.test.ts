@@ -119,7 +119,7 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
   });
 
-  it('a customer without invitation is told no invitation is needed; "Later" hides it until the time is up', async () => {
+  it('a customer without invitation: "Later" hides the banner until the time is up, then linking works', async () => {
     frame = await offered(POST_LOGINS.nina, { 'remind-after-days': String(3 / 86_400) }); // three seconds
     expect(bannerText(frame)).to.contain('auch ohne Einladung');
     expect(eventsOfType('swissid-link-banner-shown')[0].invited).to.equal(false);
@@ -135,11 +135,28 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await frame.reload();
     await waitFor(() => bannerPart(frame!, 'start-button'), 'the banner back after the time is up');
+
+    await proveSwissId(frame, NEW_SWISSIDS.felix);
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
+    expect((await linkStatus(POST_LOGINS.nina.email)).swissidSub).to.be.a('string');
+
+    // Signed in with that SwissID, the account API lists Nina's account with its own e-mail.
+    frame.remove();
+    await clearStorage();
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, NEW_SWISSIDS.felix);
+    const element = await frame.waitForStatus('signed-in');
+    const me = await fetch(`${(await backendUrls()).api}/me`, {
+      headers: { Authorization: `Bearer ${await element.getAccessToken()}` },
+    }).then((response) => response.json());
+    expect((me.accounts as Array<{ email: string }>).map((account) => account.email)).to.include(POST_LOGINS.nina.email);
   });
 
   it('refuses a SwissID already linked to another Post login, and nothing changes', async () => {
     frame = await offered(POST_LOGINS.peter);
     await proveSwissId(frame, { email: 'sara.meier@example.ch', password: 'Sara-Demo-2026' });
+    expect(bannerText(frame)).to.contain('sara.meier@example.ch');
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('swissid_in_use');
@@ -152,7 +169,7 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
   it('a cancelled SwissID sign-in links nothing and offers to start again', async () => {
     frame = await offered(POST_LOGINS.peter);
     bannerPart(frame, 'start-button')!.click();
-    await executeServerCommand('provider-sign-in', { ...NEW_SWISSIDS.felix, cancel: true });
+    await executeServerCommand('provider-sign-in', { ...NEW_SWISSIDS.nora, cancel: true });
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('cancelled');
     expect(bannerText(frame)).to.contain('wurde abgebrochen; es wurde nichts verknüpft');
@@ -163,7 +180,7 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
 
   it('a session that expired mid-way links nothing and says to log in again', async () => {
     frame = await offered(POST_LOGINS.peter);
-    await proveSwissId(frame, NEW_SWISSIDS.felix);
+    await proveSwissId(frame, ACCOUNTS.anna);
     await executeServerCommand('backend-end-post-login-sessions');
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
@@ -173,14 +190,14 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
   });
 
   it('an unreachable backend links nothing and offers to try again', async () => {
-    frame = await offered(POST_LOGINS.nina);
-    await proveSwissId(frame, NEW_SWISSIDS.felix);
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, ACCOUNTS.anna);
     frame.element().setAttribute('api', 'http://localhost:4197/'); // nothing listens there
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('unreachable');
     expect(bannerText(frame)).to.contain('Die Verknüpfung ist im Moment nicht möglich');
     expect(bannerPart(frame, 'retry-button')).to.exist;
-    expect((await linkStatus(POST_LOGINS.nina.email)).swissidSub).to.equal(null);
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
   });
 });
