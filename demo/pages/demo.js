@@ -6,13 +6,17 @@ for (const button of document.querySelectorAll('[data-lang]')) {
 }
 
 const log = document.getElementById('event-log');
-const names = ['ready', 'sign-in', 'sign-out', 'session-expired', 'error'];
-for (const name of names) {
-  document.addEventListener(`post-login-${name}`, (event) => {
+const names = [
+  ...['ready', 'sign-in', 'sign-out', 'session-expired', 'error'].map((name) => `post-login-${name}`),
+  ...['shown', 'started', 'linked', 'dismissed', 'error'].map((name) => `swissid-link-banner-${name}`),
+];
+for (const type of names) {
+  document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const detail = event.profile ? ` – ${event.profile.name} (${event.profile.accountType ?? '…'})` : '';
     const code = event.code ? ` – ${event.code}` : '';
-    item.textContent = `${new Date().toLocaleTimeString()} ${event.type} from #${event.target.id}${detail}${code}`;
+    const source = event.target.id ? `#${event.target.id}` : event.target.localName;
+    item.textContent = `${new Date().toLocaleTimeString()} ${event.type} from ${source}${detail}${code}`;
     log.prepend(item);
   });
 }
