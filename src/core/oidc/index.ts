@@ -93,6 +93,8 @@ export async function createSignInRequest(
     nonce,
     state: { nonce, popup: options.popup, purpose: options.purpose ?? 'session' } satisfies RequestData,
     ui_locales: options.uiLocales,
+    // A linking proof must be a fresh sign-in, and lets the customer choose which SwissID (no single sign-on).
+    prompt: options.purpose === 'link' ? 'login' : undefined,
   });
   return { url: request.url, stateId: request.state.id };
 }

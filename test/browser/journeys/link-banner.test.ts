@@ -153,19 +153,6 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect((me.accounts as Array<{ email: string }>).map((account) => account.email)).to.include(POST_LOGINS.nina.email);
   });
 
-  it('refuses a SwissID already linked to another Post login, and nothing changes', async () => {
-    frame = await offered(POST_LOGINS.peter);
-    await proveSwissId(frame, { email: 'sara.meier@example.ch', password: 'Sara-Demo-2026' });
-    expect(bannerText(frame)).to.contain('sara.meier@example.ch');
-    bannerPart(frame, 'confirm-button')!.click();
-    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
-    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('swissid_in_use');
-    expect(bannerPart(frame, 'message')!.textContent).to.contain('bereits mit einem anderen Kundenlogin Post verknüpft');
-    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
-    expect((await linkStatus(POST_LOGINS.sara.email)).swissidSub).to.be.a('string');
-    await assertAccessible(banner(frame));
-  });
-
   it('a cancelled SwissID sign-in links nothing and offers to start again', async () => {
     frame = await offered(POST_LOGINS.peter);
     bannerPart(frame, 'start-button')!.click();
@@ -200,4 +187,29 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect(bannerPart(frame, 'retry-button')).to.exist;
     expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
   });
+
+  // Last: it links Peter, whom the tests above need unlinked.
+  it('refuses a SwissID already linked to another Post login, changes nothing, and lets the customer choose another', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, { email: 'sara.meier@example.ch', password: 'Sara-Demo-2026' });
+    expect(bannerText(frame)).to.contain('sara.meier@example.ch');
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('swissid_in_use');
+    expect(bannerPart(frame, 'message')!.textContent).to.contain('bereits mit einem anderen Kundenlogin Post verknüpft');
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
+    expect((await linkStatus(POST_LOGINS.sara.email)).swissidSub).to.be.a('string');
+    await assertAccessible(banner(frame));
+
+    // "Try again" asks SwissID for a fresh sign-in (no single sign-on), so another SwissID can be chosen.
+    bannerPart(frame, 'retry-button')!.click();
+    const login = (await executeServerCommand('provider-sign-in', ACCOUNTS.marc)) as { alert: string | null };
+    expect(login.alert).to.equal(null);
+    await waitFor(() => bannerPart(frame!, 'confirm-button'), 'the confirmation step');
+    expect(bannerText(frame)).to.contain('marc.keller@example.ch');
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.be.a('string');
+  });
+
 });
