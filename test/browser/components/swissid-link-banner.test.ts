@@ -84,6 +84,14 @@ describe('<swissid-link-banner>', () => {
     });
   }
 
+  it('takes text overrides from attributes and the texts property', async () => {
+    element = await mount({ step: 'offer', invited: false, accounts });
+    element.setAttribute('text-start', 'Jetzt verknüpfen');
+    element.texts = { title: 'Ein Login für alles' };
+    await waitFor(() => visibleText(element).includes('Jetzt verknüpfen'), 'attribute override');
+    expect(element.shadowRoot!.querySelector('[part~="title"]')!.textContent).to.equal('Ein Login für alles');
+  });
+
   it('renders hostile account data as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned = true">';
     element = await mount({ step: 'confirm', accounts: [{ ...accounts[1], company: hostile }], swissidEmail: hostile });

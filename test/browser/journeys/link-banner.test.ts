@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { SwissIdLinkBanner } from '../../../src/index.js';
 import {
   ACCOUNTS,
@@ -70,6 +70,18 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
     expect(eventsOfType('swissid-link-banner-shown')).to.deep.equal([]);
+  });
+
+  it('uses the <post-login> named by `for`, and none other', async () => {
+    frame = await offered(POST_LOGINS.nina, { for: 'fixture-login' });
+    frame.remove();
+    await clearStorage();
+    sessionStorage.setItem('fixture:banner-config', JSON.stringify({ for: 'another-login' }));
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, POST_LOGINS.nina);
+    await frame.waitForStatus('signed-in');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
   });
 
   it('an invited customer links both accounts; SwissID then reaches them, each with its own e-mail', async () => {
@@ -153,11 +165,14 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect((me.accounts as Array<{ email: string }>).map((account) => account.email)).to.include(POST_LOGINS.nina.email);
   });
 
-  it('a cancelled SwissID sign-in links nothing and offers to start again', async () => {
+  it('a cancelled SwissID sign-in links nothing and offers to start again (by keyboard, focus follows)', async () => {
     frame = await offered(POST_LOGINS.peter);
-    bannerPart(frame, 'start-button')!.click();
+    bannerPart(frame, 'start-button')!.focus();
+    await sendKeys({ press: 'Enter' });
     await executeServerCommand('provider-sign-in', { ...NEW_SWISSIDS.nora, cancel: true });
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    // Focus moved to the message, so a screen reader reads it and the keyboard goes on from there.
+    await waitFor(() => banner(frame!).shadowRoot!.activeElement?.textContent?.includes('abgebrochen'), 'focus on the message');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('cancelled');
     expect(bannerText(frame)).to.contain('wurde abgebrochen; es wurde nichts verknüpft');
     expect(bannerPart(frame, 'retry-button')).to.exist;
