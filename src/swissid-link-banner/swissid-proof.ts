@@ -26,10 +26,14 @@ export async function startSwissIdProof(config: AuthConfig, uiLocales: string, p
   return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId, POPUP_TIMEOUT_MS));
 }
 
-/** A linking proof that came back to this page by redirect, taken out of the address bar; null when there is none. */
+/**
+ * A linking proof that came back to this page by redirect, taken out of the address bar; null when there is none.
+ * One that lands in a popup is not taken here: the page's `<post-login>` relays it to the window that asked.
+ */
 export function takeLinkResponse(): string | null {
   const url = new URL(window.location.href);
-  return isAuthorizationResponse(url) && pendingRequestOwner(url)?.purpose === 'link' ? takeAuthorizationResponse() : null;
+  const request = isAuthorizationResponse(url) ? pendingRequestOwner(url) : null;
+  return request?.purpose === 'link' && !request.popup ? takeAuthorizationResponse() : null;
 }
 
 export async function completeSwissIdProof(config: AuthConfig, responseUrl: string): Promise<SwissIdProof> {

@@ -61,7 +61,10 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await clearStorage();
     frame = null;
   });
-  afterEach(() => frame?.remove());
+  afterEach(async () => {
+    frame?.remove();
+    await executeServerCommand('close-popups');
+  });
 
   it('stays hidden for a customer signed in with SwissID', async () => {
     frame = await AppFrame.open(await fixtureConfig());
@@ -180,9 +183,12 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
   });
 
-  it('a session that expired mid-way links nothing and says to log in again', async () => {
-    frame = await offered(POST_LOGINS.peter);
-    await proveSwissId(frame, ACCOUNTS.anna);
+  it('a session that expired mid-way links nothing and says to log in again (SwissID in a popup)', async () => {
+    frame = await offered(POST_LOGINS.peter, { flow: 'popup' });
+    await executeServerCommand('real-click', { selector: 'swissid-link-banner >> [part~="start-button"]', inFrame: true });
+    await executeServerCommand('provider-sign-in', { ...ACCOUNTS.anna, where: 'popup' });
+    await waitFor(() => bannerPart(frame!, 'confirm-button'), 'the confirmation step');
+    expect(frame.element().status, 'the page stayed, signed in with the older login').to.equal('signed-in');
     await executeServerCommand('backend-end-post-login-sessions');
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
