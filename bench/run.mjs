@@ -115,10 +115,11 @@ async function reportSizes() {
     ['dist/cdn/ (partner sites: everything included)', listFiles(CDN_DIR)],
   ];
   skipped.types = listFiles(join(distDir, 'types')).length;
-  // The npm build does not empty dist/ (vite.config.ts: emptyOutDir only for the CDN build), so chunks of earlier
-  // builds stay there and would be published: mark what the npm entry points do not reach.
+  // Every .js file at the top of dist/ is an npm entry point; a chunk none of them reaches would be published for
+  // nothing (a leftover of an earlier build): mark it.
   const npmGraph = loadGraph(distDir, 'index.js');
-  const npmLive = new Set(['index.js', 'post-login.js'].flatMap((entry) => [...reachable(npmGraph, entry)]).map((path) => join(distDir, path)));
+  const npmEntries = readdirSync(distDir).filter((name) => name.endsWith('.js'));
+  const npmLive = new Set(npmEntries.flatMap((entry) => [...reachable(npmGraph, entry)]).map((path) => join(distDir, path)));
   let stale = 0;
   for (const [title, files] of groups) {
     const rows = [['file', 'raw', 'gzip', 'brotli', 'gzip KiB']];
@@ -136,14 +137,14 @@ async function reportSizes() {
       const isStale = file.startsWith(distDir + sep) && !file.startsWith(CDN_DIR + sep) && !npmLive.has(file);
       if (isStale) stale++;
       else for (const key of Object.keys(total)) total[key] += size[key];
-      rows.push([rel(file) + (isStale ? '  (stale: not reached from index.js/post-login.js)' : ''), size.raw, size.gzip, size.brotli, KiB(size.gzip)]);
+      rows.push([rel(file) + (isStale ? '  (stale: not reached from an npm entry point)' : ''), size.raw, size.gzip, size.brotli, KiB(size.gzip)]);
     }
     rows.push(['total (without stale files)', total.raw, total.gzip, total.brotli, KiB(total.gzip)]);
     console.log(`\n${title}\n`);
     console.log(table(rows, ['l', 'r', 'r', 'r', 'r']));
   }
   if (stale) {
-    const line = `dist/ holds ${stale} stale chunk(s) of earlier npm builds (the npm build does not empty dist/); they would be published`;
+    const line = `dist/ holds ${stale} chunk(s) no npm entry point reaches; they would be published`;
     console.log(`\n${line}`);
     summary.push(line);
   }
