@@ -75,6 +75,16 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     expect(eventsOfType('swissid-link-banner-shown')).to.deep.equal([]);
   });
 
+  it('stays hidden for an older login that is linked already', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, POST_LOGINS.sara);
+    const element = await frame.waitForStatus('signed-in');
+    expect(element.profile?.login).to.equal('post');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
+    expect(eventsOfType('swissid-link-banner-shown')).to.deep.equal([]);
+  });
+
   it('uses the <post-login> named by `for`, and none other', async () => {
     frame = await offered(POST_LOGINS.nina, { for: 'fixture-login' });
     frame.remove();
