@@ -1,6 +1,8 @@
 // The Post account API: who is signed in (looked up from the access token the SwissID stand-in or the
-// older Post login issued), the link status of an older login, and linking it to a SwissID.
+// older Post login issued), the link status of an older login, linking it to a SwissID, and the
+// customer's addresses with the locality directory (address-api.mjs).
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { createAddressRoutes, isAddressPath } from './address-api.mjs';
 import {
   findAccountById, findPostLoginById, findSwissIdUser, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts,
 } from './database.mjs';
@@ -32,6 +34,8 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
     swissidJwks ??= createRemoteJWKSet(new URL(`${swissidIssuer}/jwks`));
     return verifySwissIdToken(idToken, { jwks: swissidJwks, issuer: swissidIssuer, clientIds: clientIds() });
   };
+
+  const addressRoutes = createAddressRoutes({ db });
 
   return async function accountApi(req, res) {
     const corsHeaders = cors(req.headers.origin, allowedOrigins());
@@ -116,12 +120,34 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
         return reply(200, linkStatus(db, login.id));
       }
 
+      if (isAddressPath(path)) {
+        // Either login's access token; the request acts on the account `GET /me` describes.
+        const actor = async () => {
+          const swissid = await swissidToken();
+          if (swissid) return findSwissIdUser(db, swissid.accountId) ? actingAccount(listSwissIdAccounts(db, swissid.accountId)) : undefined;
+          const older = await postLoginToken();
+          if (older && findPostLoginById(db, older.accountId)) return actingAccount(listPostLoginAccounts(db, older.accountId));
+          return undefined;
+        };
+        return await addressRoutes({ req, path, actor, reply, unauthorized, methodNotAllowed });
+      }
+
       reply(404, { error: 'not_found', message: 'No such resource.' });
     } catch {
       // Never a stack trace (or anything from the request) in the answer.
       if (!res.headersSent) reply(500, { error: 'server_error', message: 'The account service failed. Please try again.' });
     }
   };
+}
+
+/**
+ * The customer account a request acts on: the first of the login's accounts, which is the one
+ * `GET /me` describes (a SwissID's own account, else the first linked one); null without any.
+ * @param {import('./database.mjs').CustomerAccount[]} accounts
+ */
+function actingAccount(accounts) {
+  const first = accounts[0];
+  return first ? { accountId: first.id, role: first.role } : null;
 }
 
 /** CORS headers for an allowed origin only; any other origin gets none and the browser blocks it. */
@@ -172,33 +198,30 @@ function swissIdMe(db, sub) {
       accounts,
     };
   }
-  const first = accounts[0];
-  return {
-    sub: user.id,
-    name: user.name,
-    email: first?.email ?? user.email,
-    accountType: first?.type ?? 'private',
-    role: first?.role ?? 'customer',
-    company: first?.company ?? null,
-    login: 'swissid',
-    accounts,
-  };
+  return meFromFirstAccount(user, accounts, 'swissid');
 }
 
 /** /me after an older-login sign-in: the login, with the account fields of its first account. */
 function postLoginMe(db, loginId) {
   const login = findPostLoginById(db, loginId);
   if (!login) return undefined;
-  const accounts = listPostLoginAccounts(db, login.id);
+  return meFromFirstAccount(login, listPostLoginAccounts(db, login.id), 'post');
+}
+
+/**
+ * /me for an identity without an account of its own (an older login, or a SwissID used only through linked logins):
+ * its own id and name, the account fields of its first account (a new private customer when it has none).
+ */
+function meFromFirstAccount(identity, accounts, login) {
   const first = accounts[0];
   return {
-    sub: login.id,
-    name: login.name,
-    email: first?.email ?? login.email,
+    sub: identity.id,
+    name: identity.name,
+    email: first?.email ?? identity.email,
     accountType: first?.type ?? 'private',
     role: first?.role ?? 'customer',
     company: first?.company ?? null,
-    login: 'post',
+    login,
     accounts,
   };
 }

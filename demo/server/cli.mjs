@@ -28,6 +28,7 @@ Reference backend running
   SwissID (OpenID provider)  ${urls.swissid}/.well-known/openid-configuration
   Older Post customer login  ${urls.postLogin}/.well-known/openid-configuration
   Account API                ${urls.api}/me
+  Locality directory         ${backend.localities.file} (${backend.localities.rows} postcode/locality entries)
   Demo site                  ${urls.demo ?? '(off)'}
   Partner page               ${urls.partner ?? '(off)'}
 

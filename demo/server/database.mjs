@@ -159,6 +159,75 @@ export const DEMO_LOGINS = Object.freeze([
   ...DEMO_POST_LOGINS.map(({ email, password, description }) => ({ provider: 'post', email, password, description })),
 ].map((login) => Object.freeze(/** @type {const} */ (login))));
 
+/** The online services an online-services address may serve. */
+export const ADDRESS_SERVICES = Object.freeze(['forwarding', 'po-box', 'sub-address', 'power-of-attorney']);
+
+const address = (fields) => ({ name: null, company: null, coName: null, street: null, houseNumber: null, poBox: null, ...fields });
+
+/**
+ * Demo customers and their addresses (postcodes that are in the shipped sample directory and in
+ * the official one). A private customer may have 1 online-services address, a business 3; Anna is at
+ * her limit. A business customer's addresses are shared by all its accounts and, being managed by
+ * the administrator, changed only by its superadministrators (Marc, not Lea). Customers of the
+ * older Post logins have a billing address and no online-services address yet.
+ */
+export const DEMO_CUSTOMERS = Object.freeze([
+  {
+    id: 'd1b2c3d4-0001-4000-8000-000000000001',
+    type: 'private',
+    company: null,
+    maxOnline: 1,
+    managedBy: 'self',
+    accounts: ['a1b2c3d4-0001-4000-8000-000000000001'],
+    billing: { id: 'e1b2c3d4-0001-4000-8000-000000000001', ...address({ name: 'Anna Muster', street: 'Kramgasse', houseNumber: '12', postcode: '3000', locality: 'Bern' }) },
+    online: [
+      { id: 'e1b2c3d4-0002-4000-8000-000000000002', services: ADDRESS_SERVICES, ...address({ name: 'Anna Muster', coName: 'Beat Muster', street: 'Länggassstrasse', houseNumber: '7a', postcode: '3000', locality: 'Bern' }) },
+    ],
+    description: 'Anna: billing + 1 online-services address (all services); private limit 1 reached',
+  },
+  {
+    id: 'd1b2c3d4-0002-4000-8000-000000000002',
+    type: 'business',
+    company: 'Keller Logistik AG',
+    maxOnline: 3,
+    managedBy: 'administrator',
+    accounts: ['a1b2c3d4-0002-4000-8000-000000000002', 'a1b2c3d4-0003-4000-8000-000000000003'],
+    billing: { id: 'e1b2c3d4-0003-4000-8000-000000000003', ...address({ company: 'Keller Logistik AG', street: 'Hardturmstrasse', houseNumber: '101', postcode: '8000', locality: 'Zürich' }) },
+    online: [
+      { id: 'e1b2c3d4-0004-4000-8000-000000000004', services: ADDRESS_SERVICES, ...address({ company: 'Keller Logistik AG', street: 'Hardturmstrasse', houseNumber: '101', poBox: '2040', postcode: '8000', locality: 'Zürich' }) },
+      { id: 'e1b2c3d4-0005-4000-8000-000000000005', services: ['forwarding'], ...address({ company: 'Keller Logistik AG', coName: 'Lager Aarau', street: 'Industriestrasse', houseNumber: '8', postcode: '5000', locality: 'Aarau' }) },
+    ],
+    description: 'Keller Logistik AG (Marc superadmin, Lea user): billing + 2 of 3 online-services addresses, managed by the administrator',
+  },
+  ...[
+    ['0003', 'c1b2c3d4-0001-4000-8000-000000000001', { name: 'Peter Brunner', street: 'Via Nassa', houseNumber: '5', postcode: '6900', locality: 'Lugano' }],
+    ['0004', 'c1b2c3d4-0002-4000-8000-000000000002', { name: 'Nina Baumann', street: 'Rue de Carouge', houseNumber: '18', postcode: '1200', locality: 'Genève' }],
+    ['0005', 'c1b2c3d4-0003-4000-8000-000000000003', { name: 'Sara Meier', poBox: '318', postcode: '4000', locality: 'Basel' }],
+    ['0006', 'c1b2c3d4-0004-4000-8000-000000000004', { name: 'Thomas Both', street: 'Multergasse', houseNumber: '2', postcode: '9000', locality: 'St. Gallen' }],
+  ].map(([n, accountId, fields]) => ({
+    id: `d1b2c3d4-${n}-4000-8000-00000000${n}`,
+    type: 'private',
+    company: null,
+    maxOnline: 1,
+    managedBy: 'self',
+    accounts: [accountId],
+    billing: { id: `e1b2c3d4-1${n.slice(1)}-4000-8000-000000001${n.slice(1)}`, ...address(fields) },
+    online: [],
+    description: `${fields.name}: billing address only`,
+  })),
+  {
+    id: 'd1b2c3d4-0007-4000-8000-000000000007',
+    type: 'business',
+    company: 'Both Treuhand GmbH',
+    maxOnline: 3,
+    managedBy: 'administrator',
+    accounts: ['c1b2c3d4-0005-4000-8000-000000000005'],
+    billing: { id: 'e1b2c3d4-1007-4000-8000-000000001007', ...address({ company: 'Both Treuhand GmbH', coName: 'Thomas Both', street: 'Rue de Lausanne', houseNumber: '45', postcode: '1700', locality: 'Fribourg' }) },
+    online: [],
+    description: 'Both Treuhand GmbH (Thomas superadmin): billing address only',
+  },
+].map((customer) => Object.freeze(customer)));
+
 // Schema changes are appended here and applied once each, tracked by PRAGMA user_version.
 // `accounts`: SwissID sign-ins that are Post customer accounts themselves, one row per customer
 // account (not per person). Migration 2 adds the older Post customer logins, the customer accounts
@@ -250,6 +319,84 @@ const MIGRATIONS = [
    CREATE INDEX post_login_oidc_models_uid ON post_login_oidc_models (model, uid) WHERE uid IS NOT NULL;
    CREATE INDEX post_login_oidc_models_user_code ON post_login_oidc_models (model, user_code) WHERE user_code IS NOT NULL;
    CREATE INDEX post_login_oidc_models_expiry ON post_login_oidc_models (expires_at) WHERE expires_at IS NOT NULL;`,
+  // 3: addresses per customer and the locality directory.
+  `-- The customer an account's addresses belong to: a private customer, or a company that all its
+   -- business accounts (superadministrators and users) share. max_online is the number of
+   -- online-services addresses the customer may have (customer service can raise it);
+   -- address_managed_by = 'administrator' means only superadministrators change the addresses.
+   CREATE TABLE customers (
+     id                 TEXT PRIMARY KEY,
+     customer_type      TEXT NOT NULL CHECK (customer_type IN ('private', 'business')),
+     company            TEXT,
+     max_online         INTEGER NOT NULL CHECK (max_online >= 0),
+     address_managed_by TEXT NOT NULL DEFAULT 'self' CHECK (address_managed_by IN ('self', 'administrator')),
+     created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     CHECK ((customer_type = 'business') = (company IS NOT NULL)),
+     CHECK (customer_type = 'business' OR address_managed_by = 'self')
+   );
+   -- Which customer a customer account belongs to: accounts.id (SwissID customers) or
+   -- post_accounts.id (accounts of the older Post logins); the ids are unique across both.
+   CREATE TABLE customer_accounts (
+     account_id  TEXT PRIMARY KEY,
+     customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE
+   );
+   CREATE INDEX customer_accounts_customer ON customer_accounts (customer_id);
+   -- One billing address per customer (changed by phone or the customer advisor only) and the
+   -- online-services addresses; version counts changes (the ETag).
+   CREATE TABLE addresses (
+     id           TEXT PRIMARY KEY,
+     customer_id  TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+     kind         TEXT NOT NULL CHECK (kind IN ('billing', 'online')),
+     version      INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+     name         TEXT,
+     company      TEXT,
+     co_name      TEXT,
+     street       TEXT,
+     house_number TEXT,
+     po_box       TEXT,
+     postcode     TEXT NOT NULL CHECK (postcode GLOB '[1-9][0-9][0-9][0-9]'),
+     locality     TEXT NOT NULL,
+     country      TEXT NOT NULL DEFAULT 'CH' CHECK (country = 'CH'),
+     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     CHECK (name IS NOT NULL OR company IS NOT NULL),
+     CHECK (street IS NOT NULL OR po_box IS NOT NULL)
+   );
+   CREATE UNIQUE INDEX addresses_one_billing ON addresses (customer_id) WHERE kind = 'billing';
+   CREATE INDEX addresses_customer ON addresses (customer_id, kind);
+   -- The online services an online-services address may serve.
+   CREATE TABLE address_services (
+     address_id TEXT NOT NULL REFERENCES addresses (id) ON DELETE CASCADE,
+     service    TEXT NOT NULL CHECK (service IN ('forwarding', 'po-box', 'sub-address', 'power-of-attorney')),
+     PRIMARY KEY (address_id, service)
+   );
+   -- Results of writes sent with an Idempotency-Key, per account, so a retried save is answered
+   -- from here instead of being done twice.
+   CREATE TABLE idempotency_keys (
+     account_id  TEXT NOT NULL,
+     key         TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     status      INTEGER NOT NULL,
+     body        TEXT NOT NULL,
+     etag        TEXT,
+     created_at  INTEGER NOT NULL,
+     PRIMARY KEY (account_id, key)
+   );
+   -- The locality directory (official directory of localities), deduplicated per (postcode, name).
+   CREATE TABLE localities (
+     postcode            TEXT NOT NULL,
+     additional_digit    INTEGER NOT NULL,
+     name                TEXT NOT NULL,
+     place               TEXT NOT NULL,
+     municipality        TEXT NOT NULL,
+     municipality_number INTEGER NOT NULL,
+     canton              TEXT NOT NULL,
+     PRIMARY KEY (postcode, name)
+   );
+   CREATE TABLE meta (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 /**
@@ -312,6 +459,30 @@ function seed(db) {
   for (const login of DEMO_POST_LOGINS) {
     if (loginExists.get(login.id, login.email)) continue;
     seedLogin(login);
+  }
+
+  // A customer arrives with its accounts and addresses; a customer already in the file (its
+  // addresses perhaps changed since) is left as it is.
+  const customerExists = db.prepare('SELECT 1 FROM customers WHERE id = ?');
+  const insertCustomer = db.prepare(`INSERT INTO customers (id, customer_type, company, max_online, address_managed_by)
+    VALUES (@id, @type, @company, @maxOnline, @managedBy)`);
+  const insertMember = db.prepare('INSERT OR IGNORE INTO customer_accounts (account_id, customer_id) VALUES (?, ?)');
+  const insertAddress = db.prepare(`INSERT INTO addresses
+    (id, customer_id, kind, name, company, co_name, street, house_number, po_box, postcode, locality)
+    VALUES (@id, @customerId, @kind, @name, @company, @coName, @street, @houseNumber, @poBox, @postcode, @locality)`);
+  const insertService = db.prepare('INSERT INTO address_services (address_id, service) VALUES (?, ?)');
+  const seedCustomer = db.transaction((customer) => {
+    insertCustomer.run(customer);
+    for (const accountId of customer.accounts) insertMember.run(accountId, customer.id);
+    insertAddress.run({ ...customer.billing, customerId: customer.id, kind: 'billing' });
+    for (const { services, ...online } of customer.online) {
+      insertAddress.run({ ...online, customerId: customer.id, kind: 'online' });
+      for (const service of services) insertService.run(online.id, service);
+    }
+  });
+  for (const customer of DEMO_CUSTOMERS) {
+    if (customerExists.get(customer.id)) continue;
+    seedCustomer(customer);
   }
 }
 

@@ -1,16 +1,28 @@
 // Starts the reference backend: the SwissID stand-in, the older Post customer login, the account
 // API, the demo site and the partner page, sharing one SQLite database.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAccountApi } from './account-api.mjs';
 import { buildClients, clientOrigins } from './clients.mjs';
 import { openDatabase } from './database.mjs';
 import { closeServer, listen } from './http-util.mjs';
+import { loadLocalities } from './localities.mjs';
 import { createPostLoginProvider } from './post-login-provider.mjs';
 import { createStaticSite, pageCsp } from './static-site.mjs';
 import { createSwissIdProvider, generateSigningKey } from './swissid-provider.mjs';
 import { installTamper } from './tamper.mjs';
 
 const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+/** The full official directory of localities, next to the repository (never committed). */
+export const FULL_LOCALITIES_FILE = repoPath('../shared/data/ch-localities.tsv');
+/** The small directory the repository ships, for a fresh clone. */
+export const SAMPLE_LOCALITIES_FILE = repoPath('demo/data/ch-localities-sample.tsv');
+
+/** The full directory when it is there, else the shipped sample. */
+export function defaultLocalitiesFile() {
+  return existsSync(FULL_LOCALITIES_FILE) ? FULL_LOCALITIES_FILE : SAMPLE_LOCALITIES_FILE;
+}
 
 /**
  * @typedef {object} ReferenceBackendOptions
@@ -22,6 +34,9 @@ const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import
  * @property {number|null} [demoPort] default 8080; null does not start the demo site
  * @property {number|null} [partnerPort] default 8081; null does not start the partner page (always on 127.0.0.1)
  * @property {string} [dbFile] default demo/.data/reference.sqlite; created and seeded when missing
+ * @property {string} [localitiesFile] locality directory in the published format of the official directory
+ *   of localities; default ../shared/data/ch-localities.tsv (next to the repository) when it exists, else
+ *   demo/data/ch-localities-sample.tsv. Loaded into the database when its table is empty or the file changed.
  * @property {import('./clients.mjs').ClientSpec[]} [extraClients] more public clients (e.g. a test server's origin),
  *   registered at both providers
  * @property {number} [accessTokenTtl] seconds, default 600
@@ -38,6 +53,8 @@ const repoPath = (relative) => fileURLToPath(new URL(`../../${relative}`, import
  * @property {() => void} revokeRefreshTokens deletes every refresh token of both providers (the next renewal fails for real)
  * @property {object[]} cspReports CSP violation reports received by the demo and partner servers
  * @property {import('better-sqlite3').Database} db
+ * @property {{ file: string, rows: number, loaded: boolean }} localities the directory in use (file name, entries,
+ *   whether it was (re)loaded at this start)
  * @property {() => Promise<void>} close
  */
 
@@ -54,6 +71,7 @@ export async function startReferenceBackend(options = {}) {
     demoPort = 8080,
     partnerPort = 8081,
     dbFile = repoPath('demo/.data/reference.sqlite'),
+    localitiesFile = defaultLocalitiesFile(),
     extraClients = [],
     accessTokenTtl = 600,
     distDir = repoPath('dist/cdn'),
@@ -86,6 +104,7 @@ export async function startReferenceBackend(options = {}) {
     };
 
     db = openDatabase(dbFile);
+    const { file: localityFile, rows: localityRows, loaded: localitiesLoaded } = loadLocalities(db, localitiesFile);
     const { metadata, accessTokenTtls } = buildClients({ demoOrigin: urls.demo, partnerOrigin: urls.partner, extraClients });
     const origins = clientOrigins(metadata);
     const clientIds = new Set(metadata.map((client) => client.client_id));
@@ -137,6 +156,7 @@ export async function startReferenceBackend(options = {}) {
       },
       cspReports,
       db: database,
+      localities: { file: localityFile, rows: localityRows, loaded: localitiesLoaded },
       async close() {
         if (closed) return;
         closed = true;

@@ -48,7 +48,7 @@ describe('database', () => {
     const again = openDatabase(env.dbFile);
     try {
       assert.equal(again.prepare('SELECT count(*) FROM accounts').pluck().get(), 3);
-      assert.equal(again.pragma('user_version', { simple: true }), 2);
+      assert.equal(again.pragma('user_version', { simple: true }), 3);
       assert.equal(again.pragma('journal_mode', { simple: true }), 'wal');
     } finally {
       again.close();

@@ -1,0 +1,507 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ADDRESS_SERVICES, DEMO_CUSTOMERS, openDatabase } from '../../demo/server/database.mjs';
+import { FULL_LOCALITIES_FILE, SAMPLE_LOCALITIES_FILE, defaultLocalitiesFile } from '../../demo/server/index.mjs';
+import { LOCALITY_COLUMNS, findLocalities, loadLocalities, parseLocalities } from '../../demo/server/localities.mjs';
+import { ANNA, MARC, signIn, startTestBackend } from './support.mjs';
+
+const LEA = { email: 'lea.rossi@example.ch', password: 'Lea-Demo-2026' };
+const PETER = { email: 'peter.invited@example.ch', password: 'Peter-Demo-2026' };
+const NORA = { email: 'new.swissid@example.ch', password: 'New-Demo-2026' };
+const HAS_FULL = existsSync(FULL_LOCALITIES_FILE);
+
+const ID = {
+  annaAccount: 'a1b2c3d4-0001-4000-8000-000000000001',
+  marcAccount: 'a1b2c3d4-0002-4000-8000-000000000002',
+  leaAccount: 'a1b2c3d4-0003-4000-8000-000000000003',
+  annaCustomer: 'd1b2c3d4-0001-4000-8000-000000000001',
+  kellerCustomer: 'd1b2c3d4-0002-4000-8000-000000000002',
+  annaBilling: 'e1b2c3d4-0001-4000-8000-000000000001',
+  annaOnline: 'e1b2c3d4-0002-4000-8000-000000000002',
+  kellerBilling: 'e1b2c3d4-0003-4000-8000-000000000003',
+  kellerAll: 'e1b2c3d4-0004-4000-8000-000000000004',
+  kellerForwarding: 'e1b2c3d4-0005-4000-8000-000000000005',
+};
+
+const HEADER = LOCALITY_COLUMNS.join('\t');
+const row = (cells) => cells.join('\t');
+
+describe('locality directory loader', () => {
+  it('parses the published format by its header: additional digit, names, municipality, canton', () => {
+    const text = `\uFEFF${HEADER}\r\n${row(['TI', '', 'Massagno', '', '5196', 'Massagno', '', '6900', '5', 'Massagno'])}\r\n`
+      + `${row(['TI', '', 'Lugano', '', '5192', 'Lugano', '!', '6900', '0', 'Lugano'])}\r\n\r\n`;
+    assert.deepEqual(parseLocalities(text), [
+      { postcode: '6900', additionalDigit: 0, name: 'Lugano', place: 'Lugano', municipality: 'Lugano', municipalityNumber: 5192, canton: 'TI' },
+      { postcode: '6900', additionalDigit: 5, name: 'Massagno', place: 'Massagno', municipality: 'Massagno', municipalityNumber: 5196, canton: 'TI' },
+    ]);
+    // Another column order: the header decides.
+    const reordered = ['PLZNAMK', 'PLZ4', 'PLZZ', 'KTKZ', 'ORTNAME', 'GDENR', 'GDENAMK'].join('\t');
+    assert.deepEqual(parseLocalities(`${reordered}\nAarau\t5000\t0\tAG\tAarau\t4001\tAarau\n`).map((r) => [r.postcode, r.name, r.canton]), [['5000', 'Aarau', 'AG']]);
+  });
+
+  it('keeps one entry per (postcode, name), from the row of the locality itself', () => {
+    const text = [
+      HEADER,
+      row(['TI', '', 'Calprino', '', '5210', 'Paradiso', '!', '6900', '0', 'Lugano']),
+      row(['TI', '', 'Cassarate', '', '5192', 'Lugano', '!', '6900', '0', 'Lugano']),
+      row(['TI', '', 'Lugano', '', '5192', 'Lugano', '!', '6900', '0', 'Lugano']),
+      row(['TI', '', 'Monte San Salvatore', '', '5192', 'Lugano', '!', '6900', '0', 'Lugano']),
+      row(['FR', '', 'Uebewil', '', '2293', 'Düdingen', '!', '1700', '0', 'Fribourg']),
+      row(['FR', '', 'Villars-les-Joncs', '', '2293', 'Düdingen', '!', '1700', '0', 'Fribourg']),
+    ].join('\n');
+    const rows = parseLocalities(text);
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows.find((r) => r.postcode === '6900'), {
+      postcode: '6900', additionalDigit: 0, name: 'Lugano', place: 'Lugano', municipality: 'Lugano', municipalityNumber: 5192, canton: 'TI',
+    });
+    // No row of the locality itself: the first one stands for it.
+    assert.equal(rows.find((r) => r.postcode === '1700')?.place, 'Uebewil');
+  });
+
+  it('refuses a file that is not in the published format', () => {
+    assert.throws(() => parseLocalities('PLZ\tORT\n3000\tBern\n'), /missing column\(s\) KTKZ, ORTNAME, GDENR, GDENAMK, PLZ4, PLZZ, PLZNAMK/);
+    assert.throws(() => parseLocalities(`${HEADER}\n${row(['BE', '', 'Bern', '', '351', 'Bern', '', '300', '0', 'Bern'])}\n`), /malformed row on line 2/);
+  });
+
+  it('ships a sample with the demo postcodes, loads it once and again when the file changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'localities-'));
+    const db = openDatabase(':memory:');
+    try {
+      const first = loadLocalities(db, SAMPLE_LOCALITIES_FILE);
+      assert.equal(first.loaded, true);
+      assert.equal(first.file, 'ch-localities-sample.tsv');
+      const expected = {
+        3000: 'Bern', 8000: 'Zürich', 1000: 'Lausanne', 1200: 'Genève', 6900: 'Lugano', 4000: 'Basel',
+        5000: 'Aarau', 9000: 'St. Gallen', 2500: 'Biel/Bienne', 1700: 'Fribourg',
+      };
+      for (const [postcode, name] of Object.entries(expected)) assert.equal(findLocalities(db, postcode)[0]?.name, name, postcode);
+      assert.deepEqual(findLocalities(db, '1000').map((l) => l.name), ['Lausanne', 'Lausanne 25', 'Lausanne 26', 'Lausanne 27']);
+      assert.ok(findLocalities(db, '1148').length >= 5, 'a postcode with several localities');
+      // Every demo address is in the sample (and so in the full directory).
+      for (const customer of DEMO_CUSTOMERS) {
+        for (const address of [customer.billing, ...customer.online]) {
+          assert.ok(findLocalities(db, address.postcode).some((l) => l.name === address.locality), `${address.postcode} ${address.locality}`);
+        }
+      }
+      const lines = readFileSync(SAMPLE_LOCALITIES_FILE, 'utf8').trim().split('\n');
+      assert.equal(lines[0], HEADER);
+      assert.ok(lines.length > 30 && lines.length < 100);
+
+      assert.equal(loadLocalities(db, SAMPLE_LOCALITIES_FILE).loaded, false, 'unchanged file: not loaded again');
+      const changed = join(dir, 'directory.tsv');
+      writeFileSync(changed, `${HEADER}\n${row(['AG', '', 'Aarau', '', '4001', 'Aarau', '!', '5000', '0', 'Aarau'])}\n`);
+      const reloaded = loadLocalities(db, changed);
+      assert.deepEqual({ ...reloaded, sha256: undefined }, { loaded: true, file: 'directory.tsv', rows: 1, sha256: undefined });
+      assert.match(reloaded.sha256, /^[0-9a-f]{64}$/);
+      assert.equal(db.prepare('SELECT count(*) FROM localities').pluck().get(), 1);
+      assert.deepEqual(findLocalities(db, '3000'), []);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the full official directory when it is next to the repository', { skip: !HAS_FULL && 'no ../shared/data/ch-localities.tsv' }, () => {
+    assert.equal(defaultLocalitiesFile(), FULL_LOCALITIES_FILE);
+    const db = openDatabase(':memory:');
+    try {
+      const { rows } = loadLocalities(db, FULL_LOCALITIES_FILE);
+      const distinct = new Set(readFileSync(FULL_LOCALITIES_FILE, 'utf8').trim().split('\n').slice(1)
+        .map((line) => { const c = line.split('\t'); return `${c[7]}\t${c[9]}`; }));
+      assert.equal(rows, distinct.size);
+      assert.deepEqual(findLocalities(db, '3000'), [{ name: 'Bern', canton: 'BE', municipality: 'Bern' }]);
+      assert.deepEqual(findLocalities(db, '8355'), [{ name: 'Aadorf', canton: 'TG', municipality: 'Aadorf' }]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('addresses and localities API', () => {
+  let env;
+  let backend;
+  /** @type {Record<'anna'|'marc'|'lea'|'peter'|'nora', string>} */
+  const token = {};
+  before(async () => {
+    env = await startTestBackend();
+    backend = env.backend;
+    const swissid = async (account) => (await signIn(backend, env.demoClient, account)).tokens.access_token;
+    [token.anna, token.marc, token.lea, token.nora] = await Promise.all([swissid(ANNA), swissid(MARC), swissid(LEA), swissid(NORA)]);
+    token.peter = (await signIn(backend, { ...env.demoClient, issuer: backend.urls.postLogin }, PETER)).tokens.access_token;
+  });
+  after(() => env.close());
+
+  const api = (path, { as, body, headers = {}, method = body === undefined ? 'GET' : 'POST' } = {}) => fetch(`${backend.urls.api}${path}`, {
+    method,
+    headers: {
+      ...(as ? { authorization: `Bearer ${token[as]}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+  });
+  const create = (as, body, key = randomUUID()) => api('/addresses', { as, body, headers: key ? { 'idempotency-key': key } : {} });
+  const update = (as, id, body, { ifMatch, key } = {}) => api(`/addresses/${id}`, {
+    as, body, method: 'PUT', headers: { ...(ifMatch ? { 'if-match': ifMatch } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+  });
+  const addressRows = () => backend.db.prepare('SELECT * FROM addresses ORDER BY id').all();
+  const onlineCount = (customerId) => backend.db.prepare("SELECT count(*) FROM addresses WHERE customer_id = ? AND kind = 'online'").pluck().get(customerId);
+  const VALID = Object.freeze({
+    company: 'Keller Logistik AG', coName: 'Filiale Lausanne', street: 'Avenue de la Gare', houseNumber: '12', postcode: '1000', locality: 'Lausanne', services: ['po-box'],
+  });
+
+  describe('GET /localities', () => {
+    it('answers the localities of a postcode, main locality first', async () => {
+      const res = await api('/localities?postcode=3000', { as: 'anna' });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { postcode: '3000', localities: [{ name: 'Bern', canton: 'BE', municipality: 'Bern' }] });
+      const lugano = await (await api('/localities?postcode=6900', { as: 'lea' })).json();
+      assert.deepEqual(lugano.localities, [
+        { name: 'Lugano', canton: 'TI', municipality: 'Lugano' },
+        { name: 'Massagno', canton: 'TI', municipality: 'Massagno' },
+        { name: 'Paradiso', canton: 'TI', municipality: 'Paradiso' },
+      ]);
+      const lausanne = await (await api('/localities?postcode=1000', { as: 'peter' })).json();
+      assert.deepEqual(lausanne.localities.map((l) => l.name), ['Lausanne', 'Lausanne 25', 'Lausanne 26', 'Lausanne 27']);
+    });
+
+    it('answers an empty list for an unknown postcode and 400 for a malformed one', async () => {
+      assert.deepEqual(await (await api('/localities?postcode=9999', { as: 'anna' })).json(), { postcode: '9999', localities: [] });
+      for (const query of ['', '?postcode=', '?postcode=300', '?postcode=30000', '?postcode=0300', '?postcode=abcd', '?postcode=3000%20']) {
+        const res = await api(`/localities${query}`, { as: 'anna' });
+        assert.equal(res.status, 400, query);
+        assert.equal((await res.json()).error, 'invalid_postcode', query);
+      }
+    });
+
+    it('needs an access token', async () => {
+      const res = await api('/localities?postcode=3000');
+      assert.equal(res.status, 401);
+      assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+      assert.equal((await api('/localities?postcode=3000', { method: 'POST', as: 'anna' })).status, 405);
+    });
+
+    it('uses the full directory when it is there', { skip: !HAS_FULL && 'no ../shared/data/ch-localities.tsv' }, async () => {
+      assert.equal(backend.localities.file, 'ch-localities.tsv');
+      assert.deepEqual((await (await api('/localities?postcode=8355', { as: 'anna' })).json()).localities, [{ name: 'Aadorf', canton: 'TG', municipality: 'Aadorf' }]);
+    });
+
+    it('uses the shipped sample when told to', async () => {
+      const sample = await startTestBackend({ localitiesFile: SAMPLE_LOCALITIES_FILE });
+      try {
+        assert.equal(sample.backend.localities.file, 'ch-localities-sample.tsv');
+        const { tokens } = await signIn(sample.backend, sample.demoClient);
+        const get = async (postcode) => (await (await fetch(`${sample.backend.urls.api}/localities?postcode=${postcode}`, {
+          headers: { authorization: `Bearer ${tokens.access_token}` },
+        })).json()).localities;
+        assert.deepEqual(await get('1700'), [{ name: 'Fribourg', canton: 'FR', municipality: 'Fribourg' }]);
+        assert.deepEqual(await get('8355'), [], 'only in the full directory');
+      } finally {
+        await sample.close();
+      }
+    });
+  });
+
+  describe('GET /addresses', () => {
+    it('gives a private customer her billing and online-services address; at her limit', async () => {
+      const res = await api('/addresses', { as: 'anna' });
+      assert.equal(res.status, 200);
+      const body = await res.json();
+      assert.equal(body.accountId, ID.annaAccount);
+      assert.deepEqual(body.billing, {
+        id: ID.annaBilling, kind: 'billing', version: 1, name: 'Anna Muster', company: null, coName: null,
+        street: 'Kramgasse', houseNumber: '12', poBox: null, postcode: '3000', locality: 'Bern', country: 'CH', updatedAt: body.billing.updatedAt,
+      });
+      assert.equal(body.online.length, 1);
+      assert.deepEqual({ ...body.online[0], updatedAt: undefined }, {
+        id: ID.annaOnline, kind: 'online', version: 1, services: ADDRESS_SERVICES, name: 'Anna Muster', company: null, coName: 'Beat Muster',
+        street: 'Länggassstrasse', houseNumber: '7a', poBox: null, postcode: '3000', locality: 'Bern', country: 'CH', updatedAt: undefined,
+      });
+      assert.deepEqual(body.limits, { maxOnline: 1, canEdit: true, canAdd: false, managedBy: 'self' });
+    });
+
+    it("gives a company's superadministrator and user the same company addresses; only the administrator edits", async () => {
+      const marc = await (await api('/addresses', { as: 'marc' })).json();
+      const lea = await (await api('/addresses', { as: 'lea' })).json();
+      assert.equal(marc.accountId, ID.marcAccount);
+      assert.equal(lea.accountId, ID.leaAccount);
+      assert.equal(marc.billing.id, ID.kellerBilling);
+      assert.equal(marc.billing.company, 'Keller Logistik AG');
+      assert.deepEqual(marc.online.map((a) => [a.id, a.services]), [
+        [ID.kellerAll, ADDRESS_SERVICES],
+        [ID.kellerForwarding, ['forwarding']],
+      ]);
+      assert.deepEqual(lea.billing, marc.billing);
+      assert.deepEqual(lea.online, marc.online);
+      assert.deepEqual(marc.limits, { maxOnline: 3, canEdit: true, canAdd: true, managedBy: 'administrator' });
+      assert.deepEqual(lea.limits, { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator' });
+    });
+
+    it("acts on the older login's account, and answers a login without a customer account with nothing", async () => {
+      const peter = await (await api('/addresses', { as: 'peter' })).json();
+      assert.equal(peter.accountId, 'c1b2c3d4-0001-4000-8000-000000000001');
+      assert.equal(peter.billing.locality, 'Lugano');
+      assert.deepEqual(peter.online, []);
+      assert.deepEqual(peter.limits, { maxOnline: 1, canEdit: true, canAdd: true, managedBy: 'self' });
+
+      const nora = await (await api('/addresses', { as: 'nora' })).json();
+      assert.deepEqual(nora, { accountId: null, billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self' } });
+      const refused = await create('nora', VALID);
+      assert.equal(refused.status, 403);
+      assert.equal((await refused.json()).error, 'no_customer_account');
+    });
+
+    it('gives one address with its ETag', async () => {
+      const res = await api(`/addresses/${ID.kellerForwarding}`, { as: 'lea' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('etag'), '"1"');
+      assert.equal((await res.json()).coName, 'Lager Aarau');
+    });
+
+    it('needs an access token', async () => {
+      for (const path of ['/addresses', `/addresses/${ID.annaOnline}`]) {
+        const res = await api(path, { headers: { authorization: 'Bearer aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } });
+        assert.equal(res.status, 401, path);
+        assert.equal((await res.json()).error, 'invalid_token');
+      }
+      assert.equal((await create(undefined, VALID)).status, 401);
+    });
+  });
+
+  describe('nobody reads or writes another customer\'s addresses', () => {
+    it("answers 404 for another customer's address, never its data", async () => {
+      const before = addressRows();
+      for (const [as, id] of [['anna', ID.kellerAll], ['anna', ID.kellerBilling], ['marc', ID.annaOnline], ['lea', ID.annaBilling], ['peter', ID.annaOnline]]) {
+        for (const res of [
+          await api(`/addresses/${id}`, { as }),
+          await update(as, id, { ...VALID, name: 'Taken Over' }, { ifMatch: '"1"' }),
+        ]) {
+          assert.equal(res.status, 404, `${as} ${id}`);
+          assert.equal(res.headers.get('etag'), null);
+          const text = await res.text();
+          assert.deepEqual(JSON.parse(text), { error: 'not_found', message: 'No such address.' });
+        }
+      }
+      assert.equal((await api('/addresses/no-such-id', { as: 'anna' })).status, 404);
+      assert.equal((await api('/addresses/a/b', { as: 'anna' })).status, 404);
+      assert.deepEqual(addressRows(), before);
+    });
+
+    it('keeps billing addresses read-only for everyone', async () => {
+      const before = addressRows();
+      for (const [as, id] of [['anna', ID.annaBilling], ['marc', ID.kellerBilling], ['lea', ID.kellerBilling]]) {
+        const res = await update(as, id, VALID, { ifMatch: '"1"', key: randomUUID() });
+        assert.equal(res.status, 403, as);
+        assert.equal((await res.json()).error, 'billing_read_only');
+      }
+      const remove = await api(`/addresses/${ID.annaOnline}`, { as: 'anna', method: 'DELETE' });
+      assert.equal(remove.status, 405);
+      assert.equal(remove.headers.get('allow'), 'GET, PUT, OPTIONS');
+      assert.deepEqual(addressRows(), before);
+    });
+
+    it('refuses writes by a business user (administrator only)', async () => {
+      const before = addressRows();
+      const created = await create('lea', VALID);
+      assert.equal(created.status, 403);
+      assert.equal((await created.json()).error, 'administrator_only');
+      const updated = await update('lea', ID.kellerForwarding, { ...VALID, services: ['forwarding'] }, { ifMatch: '"1"' });
+      assert.equal(updated.status, 403);
+      assert.equal((await updated.json()).error, 'administrator_only');
+      assert.deepEqual(addressRows(), before);
+    });
+  });
+
+  describe('POST /addresses', () => {
+    it('checks every field on the server and stores nothing that fails', async () => {
+      const cases = [
+        [{ company: null }, { name: 'name_or_company' }],
+        [{ company: '  ' }, { name: 'name_or_company' }],
+        [{ street: null, houseNumber: null }, { street: 'street_or_po_box' }],
+        [{ street: null, poBox: '12' }, { houseNumber: 'house_number_without_street' }],
+        [{ houseNumber: 'twelve' }, { houseNumber: 'invalid_house_number' }],
+        [{ poBox: 'Postfach 12' }, { poBox: 'invalid_po_box' }],
+        [{ postcode: null }, { postcode: 'required' }],
+        [{ postcode: '100' }, { postcode: 'invalid_postcode' }],
+        [{ postcode: 1000 }, { postcode: 'invalid_type' }],
+        [{ postcode: '9999' }, { postcode: 'unknown_postcode' }],
+        [{ locality: 'Bern' }, { locality: 'locality_mismatch' }],
+        [{ locality: '' }, { locality: 'required' }],
+        [{ company: 'K'.repeat(61) }, { company: 'too_long' }],
+        [{ name: 'Anna <script>' }, { name: 'invalid_characters' }],
+        [{ street: 'Gare\u0000' }, { street: 'invalid_characters' }],
+        [{ coName: 42 }, { coName: 'invalid_type' }],
+        [{ country: 'DE' }, { country: 'unsupported_country' }],
+        [{ services: [] }, { services: 'required' }],
+        [{ services: undefined }, { services: 'required' }],
+        [{ services: ['parcel'] }, { services: 'invalid_services' }],
+        [{ services: 'forwarding' }, { services: 'invalid_services' }],
+        [{ company: null, street: null, houseNumber: null, postcode: '9999' }, { name: 'name_or_company', street: 'street_or_po_box', postcode: 'unknown_postcode' }],
+      ];
+      for (const [patch, fields] of cases) {
+        const res = await create('marc', { ...VALID, ...patch });
+        assert.equal(res.status, 422, JSON.stringify(patch));
+        const body = await res.json();
+        assert.equal(body.error, 'validation');
+        assert.deepEqual(body.fields, fields, JSON.stringify(patch));
+      }
+      for (const bad of ['[]', 'null', '"text"', 'not json']) {
+        const res = await create('marc', bad);
+        assert.equal(res.status, 400, bad);
+        assert.equal((await res.json()).error, 'invalid_request');
+      }
+      assert.equal(onlineCount(ID.kellerCustomer), 2);
+      assert.equal(backend.db.prepare('SELECT count(*) FROM idempotency_keys').pluck().get(), 0, 'failures are not kept');
+    });
+
+    it('needs an Idempotency-Key', async () => {
+      const missing = await create('marc', VALID, null);
+      assert.equal(missing.status, 400);
+      assert.equal((await missing.json()).error, 'idempotency_key_required');
+      const bad = await create('marc', VALID, 'x'.repeat(256));
+      assert.equal(bad.status, 400);
+      assert.equal((await bad.json()).error, 'invalid_idempotency_key');
+      assert.equal(onlineCount(ID.kellerCustomer), 2);
+    });
+
+    it('creates once per Idempotency-Key, then refuses more than the limit', async () => {
+      const key = randomUUID();
+      const first = await create('marc', { ...VALID, locality: '  lausanne ', services: ['sub-address', 'po-box', 'po-box'] }, key);
+      assert.equal(first.status, 201);
+      assert.equal(first.headers.get('etag'), '"1"');
+      const created = await first.json();
+      assert.equal(first.headers.get('location'), `/addresses/${created.id}`);
+      assert.deepEqual({ ...created, id: undefined, updatedAt: undefined }, {
+        id: undefined, kind: 'online', version: 1, services: ['po-box', 'sub-address'], name: null, company: 'Keller Logistik AG',
+        coName: 'Filiale Lausanne', street: 'Avenue de la Gare', houseNumber: '12', poBox: null, postcode: '1000', locality: 'Lausanne',
+        country: 'CH', updatedAt: undefined,
+      });
+
+      // The retry (say the answer was lost): the same answer, no second address.
+      const retry = await create('marc', { ...VALID, locality: '  lausanne ', services: ['sub-address', 'po-box', 'po-box'] }, key);
+      assert.equal(retry.status, 201);
+      assert.equal(retry.headers.get('etag'), '"1"');
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(await retry.json(), created);
+      assert.equal(backend.db.prepare('SELECT count(*) FROM addresses WHERE street = ?').pluck().get('Avenue de la Gare'), 1);
+      assert.equal(onlineCount(ID.kellerCustomer), 3);
+
+      const reused = await create('marc', { ...VALID, street: 'Avenue de Cour' }, key);
+      assert.equal(reused.status, 422);
+      assert.equal((await reused.json()).error, 'idempotency_key_reused');
+
+      // Now at the company's limit of 3; Anna has been at hers (1) from the start.
+      for (const as of ['marc', 'anna']) {
+        const res = await create(as, { ...VALID, street: 'Avenue de Cour' });
+        assert.equal(res.status, 409, as);
+        assert.equal((await res.json()).error, 'limit_reached');
+      }
+      assert.deepEqual((await (await api('/addresses', { as: 'marc' })).json()).limits, { maxOnline: 3, canEdit: true, canAdd: false, managedBy: 'administrator' });
+      assert.equal(onlineCount(ID.kellerCustomer), 3);
+      assert.equal(onlineCount(ID.annaCustomer), 1);
+    });
+
+    it('answers concurrent retries of one create with one address', async () => {
+      const key = randomUUID();
+      const body = { name: 'Peter Brunner', poBox: '1234', postcode: '6900', locality: 'Lugano', services: ['po-box'] };
+      const answers = await Promise.all([create('peter', body, key), create('peter', body, key), create('peter', body, key)]);
+      assert.deepEqual(answers.map((r) => r.status), [201, 201, 201]);
+      const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).id)));
+      assert.equal(ids.size, 1);
+      assert.equal(onlineCount('d1b2c3d4-0003-4000-8000-000000000003'), 1);
+    });
+  });
+
+  describe('PUT /addresses/{id}', () => {
+    it('changes an address at the version it was read, and refuses a stale write with the current one', async () => {
+      const change = { ...VALID, company: 'Keller Logistik AG', coName: null, street: 'Industriestrasse', houseNumber: '10', postcode: '5000', locality: 'Aarau', services: ['forwarding', 'power-of-attorney'] };
+      const res = await update('marc', ID.kellerForwarding, change, { ifMatch: '"1"' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('etag'), '"2"');
+      const updated = await res.json();
+      assert.equal(updated.version, 2);
+      assert.equal(updated.houseNumber, '10');
+      assert.equal(updated.coName, null);
+      assert.deepEqual(updated.services, ['forwarding', 'power-of-attorney']);
+
+      // Another tab still holds version 1.
+      const stale = await update('marc', ID.kellerForwarding, { ...change, houseNumber: '99' }, { ifMatch: '"1"' });
+      assert.equal(stale.status, 412);
+      assert.equal(stale.headers.get('etag'), '"2"');
+      const conflict = await stale.json();
+      assert.equal(conflict.error, 'version_mismatch');
+      assert.deepEqual(conflict.current, updated);
+      // A weak tag never matches; a list matches if one of its tags does.
+      assert.equal((await update('marc', ID.kellerForwarding, change, { ifMatch: 'W/"2"' })).status, 412);
+      const listed = await update('marc', ID.kellerForwarding, change, { ifMatch: '"1", "2"' });
+      assert.equal(listed.status, 200);
+      assert.equal(listed.headers.get('etag'), '"3"');
+      assert.equal(backend.db.prepare('SELECT version FROM addresses WHERE id = ?').pluck().get(ID.kellerForwarding), 3);
+    });
+
+    it('needs If-Match (428)', async () => {
+      for (const ifMatch of [undefined, '*']) {
+        const res = await update('anna', ID.annaOnline, { ...VALID, name: 'Anna Muster' }, { ifMatch });
+        assert.equal(res.status, 428, String(ifMatch));
+        assert.equal((await res.json()).error, 'precondition_required');
+      }
+      assert.equal(backend.db.prepare('SELECT version FROM addresses WHERE id = ?').pluck().get(ID.annaOnline), 1);
+    });
+
+    it('checks the fields like a create', async () => {
+      const res = await update('anna', ID.annaOnline, { name: 'Anna Muster', street: 'Kramgasse', postcode: '3000', locality: 'Lausanne', services: ['forwarding'] }, { ifMatch: '"1"' });
+      assert.equal(res.status, 422);
+      assert.deepEqual((await res.json()).fields, { locality: 'locality_mismatch' });
+    });
+
+    it('answers a retried save with an Idempotency-Key from the first answer, not 412', async () => {
+      const key = randomUUID();
+      const change = { name: 'Anna Muster', poBox: '512', postcode: '3000', locality: 'BERN', services: ADDRESS_SERVICES };
+      const first = await update('anna', ID.annaOnline, change, { ifMatch: '"1"', key });
+      assert.equal(first.status, 200);
+      const saved = await first.json();
+      assert.equal(saved.locality, 'Bern');
+      assert.equal(saved.street, null);
+      assert.equal(saved.poBox, '512');
+      const retry = await update('anna', ID.annaOnline, change, { ifMatch: '"1"', key });
+      assert.equal(retry.status, 200);
+      assert.equal(retry.headers.get('etag'), '"2"');
+      assert.deepEqual(await retry.json(), saved);
+      assert.equal(backend.db.prepare('SELECT version FROM addresses WHERE id = ?').pluck().get(ID.annaOnline), 2);
+      // Without the key, the same request is a stale write.
+      assert.equal((await update('anna', ID.annaOnline, change, { ifMatch: '"1"' })).status, 412);
+    });
+  });
+
+  describe('CORS', () => {
+    it('lets the client origins call the address endpoints with If-Match and Idempotency-Key, and read the ETag', async () => {
+      for (const [path, method] of [['/addresses', 'POST'], [`/addresses/${ID.annaOnline}`, 'PUT'], ['/localities?postcode=3000', 'GET']]) {
+        const preflight = await fetch(`${backend.urls.api}${path}`, {
+          method: 'OPTIONS',
+          headers: { origin: backend.urls.partner, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, if-match, idempotency-key, content-type' },
+        });
+        assert.equal(preflight.status, 204);
+        assert.equal(preflight.headers.get('access-control-allow-origin'), backend.urls.partner);
+        assert.match(preflight.headers.get('access-control-allow-methods'), new RegExp(method));
+        for (const header of ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key']) {
+          assert.match(preflight.headers.get('access-control-allow-headers'), new RegExp(header));
+        }
+      }
+      const res = await api(`/addresses/${ID.kellerAll}`, { as: 'marc', headers: { origin: backend.urls.demo } });
+      assert.equal(res.headers.get('access-control-allow-origin'), backend.urls.demo);
+      assert.match(res.headers.get('access-control-expose-headers'), /ETag/);
+      assert.match(res.headers.get('vary'), /Origin/);
+
+      for (const origin of ['http://evil.example', `${backend.urls.demo}.evil.example`, 'null']) {
+        const refused = await api('/addresses', { as: 'marc', headers: { origin } });
+        assert.equal(refused.headers.get('access-control-allow-origin'), null, origin);
+        const preflight = await fetch(`${backend.urls.api}/addresses`, { method: 'OPTIONS', headers: { origin } });
+        assert.equal(preflight.headers.get('access-control-allow-origin'), null, origin);
+      }
+    });
+  });
+});
