@@ -42,6 +42,8 @@ const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The `<post-login>` events after which the banner checks again whether it has something to offer. */
+const LOGIN_EVENTS = ['post-login-ready', 'post-login-sign-in', 'post-login-sign-out', 'post-login-session-expired'];
 const laterKey = (sub: string) => `swissid-link-banner:later:${sub}`;
 
 function errorCode(error: unknown): LinkErrorCode {
@@ -117,19 +119,13 @@ export class SwissIdLinkBanner extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('post-login-ready', this.onLoginChange);
-    document.addEventListener('post-login-sign-in', this.onLoginChange);
-    document.addEventListener('post-login-sign-out', this.onLoginChange);
-    document.addEventListener('post-login-session-expired', this.onLoginChange);
+    for (const type of LOGIN_EVENTS) document.addEventListener(type, this.onLoginChange);
     void customElements.whenDefined('post-login').then(() => this.onLoginChange());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('post-login-ready', this.onLoginChange);
-    document.removeEventListener('post-login-sign-in', this.onLoginChange);
-    document.removeEventListener('post-login-sign-out', this.onLoginChange);
-    document.removeEventListener('post-login-session-expired', this.onLoginChange);
+    for (const type of LOGIN_EVENTS) document.removeEventListener(type, this.onLoginChange);
   }
 
   private findLogin(): PostLogin | null {

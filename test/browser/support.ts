@@ -202,3 +202,12 @@ export async function clearStorage(): Promise<void> {
   sessionStorage.clear();
   await executeServerCommand('browser-clear-cookies');
 }
+
+/** Every language has the same keys as the English dictionary, none of them empty. */
+export function assertSameKeys(english: Record<string, string>, others: Array<Record<string, string>>): void {
+  const keys = Object.keys(english).sort();
+  for (const dictionary of others) {
+    if (JSON.stringify(Object.keys(dictionary).sort()) !== JSON.stringify(keys)) throw new Error('Keys differ from English');
+    for (const [key, value] of Object.entries(dictionary)) if (!value.trim()) throw new Error(`Empty string: ${key}`);
+  }
+}

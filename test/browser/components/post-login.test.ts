@@ -6,7 +6,7 @@ import de from '../../../src/i18n/de.js';
 import en from '../../../src/i18n/en.js';
 import fr from '../../../src/i18n/fr.js';
 import it_ from '../../../src/i18n/it.js';
-import { assertAccessible, part, visibleText, waitFor } from '../support.js';
+import { assertAccessible, assertSameKeys, part, visibleText, waitFor } from '../support.js';
 
 /**
  * The element on its own, in Chromium and Firefox: languages, help, keyboard, overrides, theming, accessibility of
@@ -62,13 +62,7 @@ describe('<post-login>', () => {
   });
 
   describe('languages', () => {
-    it('has the same keys, all filled, in de, fr, it and en', () => {
-      const keys = Object.keys(en).sort();
-      for (const dictionary of [de, fr, it_]) {
-        expect(Object.keys(dictionary).sort()).to.deep.equal(keys);
-        for (const value of Object.values(dictionary)) expect(value.trim()).not.to.equal('');
-      }
-    });
+    it('has the same keys, all filled, in de, fr, it and en', () => assertSameKeys(en, [de, fr, it_]));
 
     it('follows <html lang> by default, the nearest ancestor, then its own lang', async () => {
       element = await mount();

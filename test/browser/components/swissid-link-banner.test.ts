@@ -5,7 +5,7 @@ import de from '../../../src/i18n/link-banner.de.js';
 import en from '../../../src/i18n/link-banner.en.js';
 import fr from '../../../src/i18n/link-banner.fr.js';
 import it_ from '../../../src/i18n/link-banner.it.js';
-import { assertAccessible, visibleText, waitFor } from '../support.js';
+import { assertAccessible, assertSameKeys, visibleText, waitFor } from '../support.js';
 
 /** The banner on its own, in Chromium and Firefox: every step and error, languages, hostile text. */
 const accounts: SwissIdLinkBannerView['accounts'] = [
@@ -45,13 +45,7 @@ describe('<swissid-link-banner>', () => {
     expect(element.shadowRoot!.childElementCount).to.equal(0);
   });
 
-  it('has the same keys, all filled, in de, fr, it and en', () => {
-    const keys = Object.keys(en).sort();
-    for (const dictionary of [de, fr, it_]) {
-      expect(Object.keys(dictionary).sort()).to.deep.equal(keys);
-      for (const value of Object.values(dictionary)) expect(value.trim()).not.to.equal('');
-    }
-  });
+  it('has the same keys, all filled, in de, fr, it and en', () => assertSameKeys(en, [de, fr, it_]));
 
   it('says what linking does, in the invited and the no-invitation wording, in each language', async () => {
     element = await mount({ step: 'offer', invited: false, accounts }, 'fr');
