@@ -9,6 +9,7 @@ import type { Profile } from '../src/core/session-store.js';
 import type { Messages } from '../src/i18n/en.js';
 import '../src/post-login/index.js';
 import type { PostLogin, PostLoginView } from '../src/post-login/post-login.js';
+import { cssProperties, describe, hostile, paintedShadow, storyElement } from './support.js';
 
 /**
  * Every state of `<post-login>` for design review. Each story sets `preview`, which paints a fixed state without a
@@ -100,12 +101,6 @@ const thomas: Profile = {
 /** The older Post customer login next to SwissID (`legacy-authority` and `legacy-client-id`). */
 const legacy = { 'legacy-authority': 'https://login.post.example', 'legacy-client-id': 'storybook' } as const;
 
-function cssProperties(args: Partial<Args>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(args).filter((entry): entry is [string, string] => entry[0].startsWith('--post-') && !!entry[1]),
-  );
-}
-
 function renderLogin(args: Partial<Args>) {
   return html`<post-login
     authority=${args.authority ?? nothing}
@@ -121,21 +116,8 @@ function renderLogin(args: Partial<Args>) {
   ></post-login>`;
 }
 
-function element(canvasElement: HTMLElement): PostLogin {
-  const login = canvasElement.querySelector('post-login');
-  if (!login) throw new Error('post-login is not in the story');
-  return login;
-}
-
-/** Waits until the element has painted (its dictionary is loaded) and returns its shadow root. */
-async function painted(canvasElement: HTMLElement): Promise<ShadowRoot> {
-  const login = element(canvasElement);
-  return waitFor(() => {
-    const root = login.shadowRoot;
-    if (!root?.querySelector('[part~="mask"], [part~="user-button"]')) throw new Error('post-login has not painted');
-    return root;
-  });
-}
+const element = (canvasElement: HTMLElement): PostLogin => storyElement(canvasElement, 'post-login');
+const painted = (canvasElement: HTMLElement) => paintedShadow(canvasElement, 'post-login', '[part~="mask"], [part~="user-button"]');
 
 /** Waits for the first paint, then clicks a part in the shadow root and waits for its popover to be open. */
 async function openPopover(canvasElement: HTMLElement, part: 'user-button' | 'help-button', panel: 'user-menu' | 'help') {
@@ -153,10 +135,6 @@ async function openPopover(canvasElement: HTMLElement, part: 'user-button' | 'he
     // Positioned by @floating-ui once open.
     expect(popover?.style.top).not.toBe('');
   });
-}
-
-function describe(story: string) {
-  return { docs: { description: { story } } };
 }
 
 const meta: Meta<Args> = {
@@ -453,8 +431,6 @@ export const Theming: Story = {
 };
 
 // --- Robustness ----------------------------------------------------------------------------------------------
-
-const hostile = '<img src=x onerror=alert(1)>';
 
 export const HostileStrings: Story = {
   name: 'Hostile strings are shown as text',

@@ -2,12 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import type { LinkedAccount } from '../src/core/link-api.js';
 import type { LinkBannerMessages } from '../src/i18n/link-banner.en.js';
 import '../src/swissid-link-banner/index.js';
 import type { LinkErrorCode } from '../src/swissid-link-banner/swissid-link-banner.events.js';
-import type { SwissIdLinkBanner, SwissIdLinkBannerView } from '../src/swissid-link-banner/swissid-link-banner.js';
+import type { SwissIdLinkBannerView } from '../src/swissid-link-banner/swissid-link-banner.js';
+import { cssProperties, describe, hostile, paintedShadow } from './support.js';
 
 /**
  * Every state of `<swissid-link-banner>` for design review. Each story sets `preview`, which paints a fixed step
@@ -42,12 +43,6 @@ const thomasBusiness: LinkedAccount = {
 const accounts = [thomasPrivate, thomasBusiness];
 const swissidEmail = 'new.swissid@example.ch';
 
-function cssProperties(args: Partial<Args>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(args).filter((entry): entry is [string, string] => entry[0].startsWith('--post-') && !!entry[1]),
-  );
-}
-
 function renderBanner(args: Partial<Args>) {
   return html`<swissid-link-banner
     lang=${ifDefined(args.lang || undefined)}
@@ -58,30 +53,12 @@ function renderBanner(args: Partial<Args>) {
   ></swissid-link-banner>`;
 }
 
-function element(canvasElement: HTMLElement): SwissIdLinkBanner {
-  const banner = canvasElement.querySelector('swissid-link-banner');
-  if (!banner) throw new Error('swissid-link-banner is not in the story');
-  return banner;
-}
-
-/** Waits until the banner has painted (its dictionary is loaded) and returns its shadow root. */
-async function painted(canvasElement: HTMLElement): Promise<ShadowRoot> {
-  const banner = element(canvasElement);
-  return waitFor(() => {
-    const root = banner.shadowRoot;
-    if (!root?.querySelector('[part~="banner"]')) throw new Error('swissid-link-banner has not painted');
-    return root;
-  });
-}
+const painted = (canvasElement: HTMLElement) => paintedShadow(canvasElement, 'swissid-link-banner', '[part~="banner"]');
 
 /** The live banner follows a `<post-login>` on the page (`for`, `flow`, "Later"); in a preview they change nothing. */
 const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromEntries(
   ['for', 'flow', 'remind-after-days', 'remindAfterDays'].map((name) => [name, { table: { disable: true } }]),
 );
-
-function describe(story: string) {
-  return { docs: { description: { story } } };
-}
 
 const meta: Meta<Args> = {
   title: 'Components/swissid-link-banner',
@@ -244,8 +221,6 @@ export const TextOverrides: Story = {
 };
 
 // --- Robustness ----------------------------------------------------------------------------------------------
-
-const hostile = '<img src=x onerror=alert(1)>';
 
 export const HostileStrings: Story = {
   name: 'Hostile strings are shown as text',

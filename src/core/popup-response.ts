@@ -4,7 +4,7 @@ import { PostLoginError } from './errors.js';
  * The popup sign-in's answer comes back over a BroadcastChannel, which only same-origin pages can use, so no origin
  * check is needed and no token crosses windows (the page in the popup relays the response URL, code and state only).
  */
-export const POPUP_CHANNEL = 'post-login:callback';
+const POPUP_CHANNEL = 'post-login:callback';
 const CLOSED_POLL_MS = 250;
 /** After the window closes, a response may still be in flight on the channel. */
 const CLOSED_GRACE_MS = 750;
