@@ -49,6 +49,7 @@ export default defineConfig(({ mode }) =>
               index: 'src/index.ts',
               'post-login': 'src/post-login/index.ts',
               'swissid-link-banner': 'src/swissid-link-banner/index.ts',
+              'address-picker': 'src/address-picker/index.ts',
             },
             formats: ['es'],
           },

@@ -6,6 +6,7 @@ export * from './post-login/index.js';
 
 const lazyElements: Record<string, () => Promise<unknown>> = {
   'swissid-link-banner': () => import('./swissid-link-banner/index.js'),
+  'address-picker': () => import('./address-picker/index.js'),
 };
 
 const observer = new MutationObserver(defineUsedElements);

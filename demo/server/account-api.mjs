@@ -150,8 +150,14 @@ function actingAccount(accounts) {
   return first ? { accountId: first.id, role: first.role } : null;
 }
 
-/** CORS headers for an allowed origin only; any other origin gets none and the browser blocks it. */
-function cors(origin, allowed) {
+/**
+ * CORS headers for an allowed origin only; any other origin gets none and the browser blocks it.
+ * Exported for the test-only faults (api-faults.mjs), which answer as this API would.
+ * @param {string|undefined} origin the request's Origin header
+ * @param {Set<string>} allowed
+ * @returns {Record<string, string>}
+ */
+export function cors(origin, allowed) {
   const headers = { Vary: 'Origin' };
   if (typeof origin !== 'string' || !allowed.has(origin)) return headers;
   return {

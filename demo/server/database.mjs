@@ -467,23 +467,43 @@ function seed(db) {
   const insertCustomer = db.prepare(`INSERT INTO customers (id, customer_type, company, max_online, address_managed_by)
     VALUES (@id, @type, @company, @maxOnline, @managedBy)`);
   const insertMember = db.prepare('INSERT OR IGNORE INTO customer_accounts (account_id, customer_id) VALUES (?, ?)');
-  const insertAddress = db.prepare(`INSERT INTO addresses
-    (id, customer_id, kind, name, company, co_name, street, house_number, po_box, postcode, locality)
-    VALUES (@id, @customerId, @kind, @name, @company, @coName, @street, @houseNumber, @poBox, @postcode, @locality)`);
-  const insertService = db.prepare('INSERT INTO address_services (address_id, service) VALUES (?, ?)');
   const seedCustomer = db.transaction((customer) => {
     insertCustomer.run(customer);
     for (const accountId of customer.accounts) insertMember.run(accountId, customer.id);
-    insertAddress.run({ ...customer.billing, customerId: customer.id, kind: 'billing' });
-    for (const { services, ...online } of customer.online) {
-      insertAddress.run({ ...online, customerId: customer.id, kind: 'online' });
-      for (const service of services) insertService.run(online.id, service);
-    }
+    seedAddresses(db, customer);
   });
   for (const customer of DEMO_CUSTOMERS) {
     if (customerExists.get(customer.id)) continue;
     seedCustomer(customer);
   }
+}
+
+/** Inserts a demo customer's seeded addresses (billing and online-services, version 1). */
+function seedAddresses(db, customer) {
+  const insertAddress = db.prepare(`INSERT INTO addresses
+    (id, customer_id, kind, name, company, co_name, street, house_number, po_box, postcode, locality)
+    VALUES (@id, @customerId, @kind, @name, @company, @coName, @street, @houseNumber, @poBox, @postcode, @locality)`);
+  const insertService = db.prepare('INSERT INTO address_services (address_id, service) VALUES (?, ?)');
+  insertAddress.run({ ...customer.billing, customerId: customer.id, kind: 'billing' });
+  for (const { services, ...online } of customer.online) {
+    insertAddress.run({ ...online, customerId: customer.id, kind: 'online' });
+    for (const service of services) insertService.run(online.id, service);
+  }
+}
+
+/**
+ * Puts every demo customer's addresses back as seeded and forgets every stored idempotent result,
+ * so that each test starts from the same addresses (tests only; the CLI never calls it).
+ */
+export function resetDemoAddresses(db) {
+  db.transaction(() => {
+    const remove = db.prepare('DELETE FROM addresses WHERE customer_id = ?'); // services go with them (cascade)
+    for (const customer of DEMO_CUSTOMERS) {
+      remove.run(customer.id);
+      seedAddresses(db, customer);
+    }
+    db.prepare('DELETE FROM idempotency_keys').run();
+  }).immediate();
 }
 
 /** @returns {Account|undefined} */

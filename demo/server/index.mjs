@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAccountApi } from './account-api.mjs';
+import { installApiFaults } from './api-faults.mjs';
 import { buildClients, clientOrigins } from './clients.mjs';
-import { openDatabase } from './database.mjs';
+import { openDatabase, resetDemoAddresses } from './database.mjs';
 import { closeServer, listen } from './http-util.mjs';
 import { loadLocalities } from './localities.mjs';
 import { createPostLoginProvider } from './post-login-provider.mjs';
@@ -50,7 +51,11 @@ export function defaultLocalitiesFile() {
  * @property {{ swissid: string, postLogin: string, api: string, demo?: string, partner?: string }} urls origins, e.g. 'http://localhost:4001'
  * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} tamper test-only fault injection (SwissID)
  * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} postLoginTamper the same for the older Post login
+ * @property {import('./api-faults.mjs').ApiFaults} apiFaults test-only fault injection in front of the account API
+ *   (set(rules) / clear(); see api-faults.mjs)
  * @property {() => void} revokeRefreshTokens deletes every refresh token of both providers (the next renewal fails for real)
+ * @property {() => void} resetAddresses puts every demo customer's addresses back as seeded and forgets stored
+ *   idempotency keys (tests)
  * @property {object[]} cspReports CSP violation reports received by the demo and partner servers
  * @property {import('better-sqlite3').Database} db
  * @property {{ file: string, rows: number, loaded: boolean }} localities the directory in use (file name, entries,
@@ -125,7 +130,7 @@ export async function startReferenceBackend(options = {}) {
     const postLoginTamper = installTamper(older.provider, { signingKey: postLoginKey, redirectUris: () => redirectUris });
     postLogin.setHandler(older.handler);
 
-    api.setHandler(createAccountApi({
+    const accountApi = createAccountApi({
       provider,
       postLoginProvider: older.provider,
       swissidIssuer: urls.swissid,
@@ -133,7 +138,13 @@ export async function startReferenceBackend(options = {}) {
       allowedOrigins: () => origins,
       clientIds: () => clientIds,
       quiet,
-    }));
+    });
+    // Test-only faults in front of the API: they stay off unless a test calls apiFaults.set().
+    const apiFaults = installApiFaults(accountApi, {
+      allowedOrigins: () => origins,
+      closeIdleConnections: () => api.server.closeIdleConnections(),
+    });
+    api.setHandler(apiFaults.handler);
 
     /** @type {object[]} */
     const cspReports = [];
@@ -149,10 +160,14 @@ export async function startReferenceBackend(options = {}) {
       urls,
       tamper,
       postLoginTamper,
+      apiFaults,
       /** Deletes every refresh token (both providers), so the next renewal fails at the provider for real. */
       revokeRefreshTokens() {
         database.prepare("DELETE FROM oidc_models WHERE model = 'RefreshToken'").run();
         database.prepare("DELETE FROM post_login_oidc_models WHERE model = 'RefreshToken'").run();
+      },
+      resetAddresses() {
+        resetDemoAddresses(database);
       },
       cspReports,
       db: database,

@@ -205,10 +205,13 @@ export class AuthSession {
     if (logoutUrl) window.location.assign(logoutUrl);
   }
 
-  /** A valid access token for the host's own API calls; renews it first when it is about to expire. */
-  async getAccessToken(): Promise<string> {
+  /**
+   * A valid access token for the host's own API calls; renews it first when it is about to expire, or when `renew`
+   * says that an API refused the last one (401).
+   */
+  async getAccessToken(renew = false): Promise<string> {
     if (!this.session) throw new PostLoginError('signed_out');
-    if (this.session.tokens.expiresAt - now() < MIN_TOKEN_LIFETIME_S) await this.renew();
+    if (renew || this.session.tokens.expiresAt - now() < MIN_TOKEN_LIFETIME_S) await this.renew();
     if (!this.session) throw new PostLoginError('signed_out');
     return this.session.tokens.accessToken;
   }

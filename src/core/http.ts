@@ -10,22 +10,26 @@ export class HttpError extends Error {
   readonly status: number;
   /** The API's own error code (`{ "error": "…" }` in the body), when it sent one. */
   readonly code: string | null;
+  /** The error body as sent (e.g. the current version with a 412, the field codes with a 422); never shown as is. */
+  readonly body: Record<string, unknown>;
 
-  constructor(failure: HttpFailure, status = 0, code: string | null = null) {
+  constructor(failure: HttpFailure, status = 0, body: Record<string, unknown> = {}) {
+    const code = typeof body.error === 'string' ? body.error : null;
     super(`HTTP ${failure}${status ? ` (${status})` : ''}${code ? ` ${code}` : ''}`);
     this.name = 'HttpError';
     this.failure = failure;
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
-async function errorCode(response: Response): Promise<string | null> {
+async function errorBody(response: Response): Promise<Record<string, unknown>> {
   try {
-    const body = (await response.json()) as { error?: unknown };
-    return typeof body.error === 'string' ? body.error : null;
+    const body: unknown = await response.json();
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   } catch {
-    return null;
+    return {};
   }
 }
 
@@ -55,10 +59,10 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
   }
   if (response.status === 401) throw new HttpError('unauthorized', 401);
   if (response.status === 409 || response.status === 412) {
-    throw new HttpError('conflict', response.status, await errorCode(response));
+    throw new HttpError('conflict', response.status, await errorBody(response));
   }
   if (response.status >= 500) throw new HttpError('server', response.status);
-  if (!response.ok) throw new HttpError('client', response.status, await errorCode(response));
+  if (!response.ok) throw new HttpError('client', response.status, await errorBody(response));
   try {
     return (await response.json()) as T;
   } catch {

@@ -1,14 +1,19 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 
 /**
  * Keeps the panel next to its trigger (flipping and shifting at the viewport edge, never taller than the space left)
  * and closes it on Escape or on a click outside. Returns the clean-up.
  */
-export function attachPopover(trigger: HTMLElement, panel: HTMLElement, close: (returnFocus: boolean) => void): () => void {
+export function attachPopover(
+  trigger: HTMLElement,
+  panel: HTMLElement,
+  close: (returnFocus: boolean) => void,
+  placement: Placement = 'bottom-end',
+): () => void {
   const stopPositioning = autoUpdate(trigger, panel, () => {
     void computePosition(trigger, panel, {
       strategy: 'fixed',
-      placement: 'bottom-end',
+      placement,
       middleware: [
         offset(8),
         flip({ padding: 8 }),

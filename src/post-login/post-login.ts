@@ -225,12 +225,15 @@ export class PostLogin extends LitElement {
     await activeSession(await this.connectSessions())?.signOut(this.locale.language);
   }
 
-  /** A valid access token for the host's own API calls (renewed when close to expiry). Rejects when signed out. */
-  async getAccessToken(): Promise<string> {
+  /**
+   * A valid access token for the host's own API calls (renewed when close to expiry). Pass `{ renew: true }` after an
+   * API answered 401 to the last one. Rejects when signed out, or when the renewal failed (the session has expired).
+   */
+  async getAccessToken(options: { renew?: boolean } = {}): Promise<string> {
     // The sessions as loaded (settings may change while this waits).
     const session = activeSession(await this.connectSessions());
     if (session?.status !== 'signed-in') throw new PostLoginError('signed_out');
-    return session.getAccessToken();
+    return session.getAccessToken(options.renew);
   }
 
   override connectedCallback(): void {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { actions } from '../core/actions.styles.js';
 import { tokens } from '../core/tokens.styles.js';
 
 export const styles = [
   tokens,
+  actions,
   css`
     :host {
       display: block;
@@ -40,49 +42,6 @@ export const styles = [
     .step {
       color: var(--_muted);
       font-size: 0.875em;
-    }
-
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-    }
-
-    .primary,
-    .secondary {
-      min-height: 2.75rem;
-      padding: 0.5rem 1.25rem;
-      border: 2px solid var(--_primary);
-      border-radius: var(--_radius);
-      font-weight: 700;
-    }
-
-    .primary {
-      background: var(--_primary);
-      color: var(--_on-primary);
-    }
-
-    .secondary {
-      border-color: var(--_text);
-      background: var(--_background);
-      color: var(--_text);
-    }
-
-    .primary[aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.8;
-    }
-
-    .alert:empty,
-    .status:empty {
-      display: none;
-    }
-
-    .alert {
-      padding: 0.75rem;
-      border-left: 4px solid var(--_error);
-      background: var(--_error-background);
-      color: var(--_error);
     }
 
     .contact {

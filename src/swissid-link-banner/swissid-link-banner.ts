@@ -5,10 +5,10 @@ import { PostLoginError, isPostLoginError } from '../core/errors.js';
 import { HttpError } from '../core/http.js';
 import { loadLinkStatus, linkToSwissId, type LinkedAccount } from '../core/link-api.js';
 import { LocaleController } from '../core/locale.js';
+import { LoginWatcher } from '../core/login-watcher.js';
 import { openPopupWindow } from '../core/popup-window.js';
 import { linkBannerDictionaries } from '../i18n/link-banner.js';
 import type { LinkBannerMessages } from '../i18n/link-banner.en.js';
-import type { PostLogin } from '../post-login/post-login.js';
 import {
   SwissIdLinkBannerDismissedEvent,
   SwissIdLinkBannerErrorEvent,
@@ -42,8 +42,6 @@ const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The `<post-login>` events after which the banner checks again whether it has something to offer. */
-const LOGIN_EVENTS = ['post-login-ready', 'post-login-sign-in', 'post-login-sign-out', 'post-login-session-expired'];
 const laterKey = (sub: string) => `swissid-link-banner:later:${sub}`;
 
 function errorCode(error: unknown): LinkErrorCode {
@@ -108,7 +106,7 @@ export class SwissIdLinkBanner extends LitElement {
   @property({ attribute: false }) preview: Partial<SwissIdLinkBannerView> | null = null;
 
   private readonly locale = new LocaleController<LinkBannerMessages>(this, linkBannerDictionaries);
-  private login: PostLogin | null = null;
+  private readonly watcher = new LoginWatcher(this, () => void this.refresh());
   private state: SwissIdLinkBannerView = { step: 'hidden', invited: false, accounts: [], swissidEmail: '', error: null };
   /** The SwissID proof between the sign-in and the confirmation; in memory only. */
   private proof: SwissIdProof | null = null;
@@ -117,21 +115,8 @@ export class SwissIdLinkBanner extends LitElement {
   /** Counts status checks: only the newest may change the banner. */
   private checks = 0;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const type of LOGIN_EVENTS) document.addEventListener(type, this.onLoginChange);
-    void customElements.whenDefined('post-login').then(() => this.onLoginChange());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const type of LOGIN_EVENTS) document.removeEventListener(type, this.onLoginChange);
-  }
-
-  private findLogin(): PostLogin | null {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const found = this.for ? root.getElementById?.(this.for) : root.querySelector?.('post-login');
-    return found?.localName === 'post-login' ? (found as PostLogin) : null;
+  private get login() {
+    return this.watcher.login;
   }
 
   private set(changes: Partial<SwissIdLinkBannerView>, focus = false): void {
@@ -140,12 +125,9 @@ export class SwissIdLinkBanner extends LitElement {
     this.requestUpdate();
   }
 
-  private readonly onLoginChange = () => void this.refresh();
-
   /** Shows the banner when the signed-in older login is not linked and "Later" has run out. */
   private async refresh(): Promise<void> {
     const check = ++this.checks;
-    this.login = this.findLogin();
     const login = this.login;
     const profile = login?.status === 'signed-in' ? login.profile : null;
     if (!login || !profile || profile.login !== 'post' || !login.api) {

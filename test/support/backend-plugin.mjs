@@ -2,16 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
+import { changeStoredAddress, endSwissIdTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
 import { runPartnerJourney } from './partner-journey.mjs';
 
 /**
  * Starts the real reference backend next to the test server (own ports, a fresh SQLite file) and gives the browser
  * tests server commands to drive it: fill in the provider's login page with the test's own playwright page, inject
- * a fault in front of the provider, revoke refresh tokens, run the partner-page journey.
+ * a fault in front of the provider or the account API, revoke refresh tokens or end sessions, read and change the
+ * stored addresses, run the partner-page journey.
  */
-export const TEST_SERVER_PORT = 8765;
-export const TEST_PORTS = { swissid: 4101, api: 4102, postLogin: 4103, demo: 8180, partner: 8181 };
+// TEST_PORT_OFFSET moves every port, so that two test runs can share a machine.
+const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+export const TEST_SERVER_PORT = 8765 + offset;
+export const TEST_PORTS = { swissid: 4101 + offset, api: 4102 + offset, postLogin: 4103 + offset, demo: 8180 + offset, partner: 8181 + offset };
 const TEST_ORIGIN = `http://localhost:${TEST_SERVER_PORT}`;
 const FIXTURE_PAGES = ['/test/fixtures/app.html'].map((path) => `${TEST_ORIGIN}${path}`);
 
@@ -77,6 +81,30 @@ export function referenceBackendPlugin() {
           // The older login's tokens die at the provider (as after a timeout there): the next API call gets a 401.
           backend.db.prepare("DELETE FROM post_login_oidc_models WHERE model IN ('AccessToken', 'RefreshToken')").run();
           return true;
+        case 'backend-end-swissid-access-tokens':
+          // Only the access tokens die: the next API call gets a 401 and the widget renews with its refresh token.
+          endSwissIdTokens(backend.db);
+          return true;
+        case 'backend-end-swissid-sessions':
+          // Access and refresh tokens die: the next API call gets a 401 and renewal fails too.
+          endSwissIdTokens(backend.db, { refresh: true });
+          return true;
+        case 'api-fault':
+          // A rule or a list of rules (see demo/server/api-faults.mjs), e.g. { method: 'POST', path: '/addresses', fault: 'drop-response' }.
+          backend.apiFaults.set(payload);
+          return true;
+        case 'api-clear-faults':
+          backend.apiFaults.clear();
+          return true;
+        case 'backend-reset-addresses':
+          backend.resetAddresses();
+          return true;
+        case 'backend-addresses':
+          // { email } → { billing, online } as stored for that login's (first) account.
+          return storedAddresses(backend.db, payload.email);
+        case 'backend-change-address':
+          // { id, changes } → the address after another user's save (version + 1): the widget's next write gets a 412.
+          return changeStoredAddress(backend.db, payload);
         case 'backend-link-status': {
           const row = backend.db.prepare('SELECT * FROM post_logins WHERE email = ?').get(payload.email);
           return row ? { swissidSub: row.swissid_sub, linkedAt: row.linked_at, row } : null;

@@ -1,0 +1,46 @@
+/**
+ * Events of `<address-picker>` besides the native-named `change` and `input` it fires when the customer chooses an
+ * address: bubbling, composed, prefixed with the tag name; never a token, never address text.
+ */
+const init: EventInit = { bubbles: true, composed: true };
+
+/** Why loading or saving failed. `validation` means the customer has fields to correct. */
+export type AddressErrorCode =
+  | 'unreachable'
+  | 'timeout'
+  | 'server'
+  | 'malformed'
+  | 'session_expired'
+  | 'conflict'
+  | 'limit_reached'
+  | 'administrator_only'
+  | 'validation';
+
+/** An online-services address was saved; `created` is false when an existing one was changed. */
+export class AddressPickerSaveEvent extends Event {
+  readonly addressId: string;
+  readonly created: boolean;
+  constructor(addressId: string, created: boolean) {
+    super('address-picker-save', init);
+    this.addressId = addressId;
+    this.created = created;
+  }
+}
+
+/** Loading the addresses or saving one failed; what the customer typed is kept. */
+export class AddressPickerErrorEvent extends Event {
+  readonly code: AddressErrorCode;
+  readonly action: 'load' | 'save';
+  constructor(code: AddressErrorCode, action: 'load' | 'save') {
+    super('address-picker-error', init);
+    this.code = code;
+    this.action = action;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'address-picker-save': AddressPickerSaveEvent;
+    'address-picker-error': AddressPickerErrorEvent;
+  }
+}

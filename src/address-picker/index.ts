@@ -1,0 +1,2 @@
+export { AddressPicker, type AddressPickerView } from './address-picker.js';
+export * from './address-picker.events.js';

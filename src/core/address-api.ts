@@ -1,0 +1,118 @@
+import { fetchJson, HttpError } from './http.js';
+
+/**
+ * The Post account API's address endpoints (see demo/openapi.yaml): the customer's billing and online-services
+ * addresses, the locality directory, and saving an online-services address with an idempotency key (a retried save
+ * never creates two) and optimistic concurrency (`If-Match`; a 412 carries the version saved meanwhile).
+ */
+export const ADDRESS_SERVICES = ['forwarding', 'po-box', 'sub-address', 'power-of-attorney'] as const;
+export type AddressService = (typeof ADDRESS_SERVICES)[number];
+
+/** The text fields of an address, in the order they are written on an envelope. */
+export const ADDRESS_FIELDS = ['name', 'company', 'coName', 'street', 'houseNumber', 'poBox', 'postcode', 'locality'] as const;
+export type AddressField = (typeof ADDRESS_FIELDS)[number];
+
+export type AddressFields = Record<AddressField, string>;
+
+export interface Address extends AddressFields {
+  id: string;
+  version: number;
+  /** Which online services the address may serve (empty for the billing address). */
+  services: AddressService[];
+}
+
+export interface AddressLimits {
+  /** How many online-services addresses the account may have. */
+  maxOnline: number;
+  /** This login may change the online-services addresses (a company's users may not when the administrator does). */
+  canEdit: boolean;
+  /** This login may add one more. */
+  canAdd: boolean;
+}
+
+export interface AddressBook {
+  billing: Address | null;
+  online: Address[];
+  limits: AddressLimits;
+}
+
+/** An address to save: the text fields and the services; `id` and `version` when it replaces a saved one. */
+export interface AddressDraft extends AddressFields {
+  id: string | null;
+  version: number;
+  services: AddressService[];
+}
+
+function endpoint(api: string, path: string): string {
+  return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : invalid());
+
+function invalid(): never {
+  throw new HttpError('malformed');
+}
+
+/** Checks the shape of an address the API sent; anything else is a malformed answer, never shown half-read. */
+export function toAddress(value: unknown): Address {
+  const raw = (value ?? invalid()) as Record<string, unknown>;
+  if (typeof raw.id !== 'string' || !Number.isInteger(raw.version)) invalid();
+  const services = raw.services ?? [];
+  if (!Array.isArray(services)) invalid();
+  const address = { id: raw.id, version: raw.version as number, services: [] as AddressService[] } as Address;
+  for (const field of ADDRESS_FIELDS) address[field] = text(raw[field]);
+  address.services = ADDRESS_SERVICES.filter((service) => services.includes(service));
+  return address;
+}
+
+function toAddressBook(value: unknown): AddressBook {
+  const raw = (value ?? invalid()) as Record<string, unknown>;
+  const limits = (raw.limits ?? invalid()) as Record<string, unknown>;
+  if (!Array.isArray(raw.online) || typeof limits.canEdit !== 'boolean' || typeof limits.maxOnline !== 'number') {
+    invalid();
+  }
+  return {
+    billing: raw.billing == null ? null : toAddress(raw.billing),
+    online: raw.online.map(toAddress),
+    limits: { maxOnline: limits.maxOnline, canEdit: limits.canEdit, canAdd: limits.canAdd === true },
+  };
+}
+
+export async function loadAddresses(api: string, accessToken: string, timeoutMs?: number): Promise<AddressBook> {
+  return toAddressBook(await fetchJson<unknown>(endpoint(api, 'addresses'), { accessToken, timeoutMs }));
+}
+
+/** The localities the directory knows for a 4-digit postcode (none for an unknown one). */
+export async function loadLocalities(api: string, accessToken: string, postcode: string): Promise<string[]> {
+  const answer = await fetchJson<{ localities?: unknown }>(
+    endpoint(api, `localities?postcode=${encodeURIComponent(postcode)}`),
+    { accessToken },
+  );
+  if (!Array.isArray(answer?.localities)) invalid();
+  return answer.localities.map((locality: { name?: unknown }) => text(locality?.name));
+}
+
+/**
+ * Creates (POST) or replaces (PUT, `If-Match` the version it was edited from) an online-services address. The same
+ * `idempotencyKey` for a retry of the same content makes the server answer the first result instead of writing twice.
+ */
+export async function saveAddress(
+  api: string,
+  accessToken: string,
+  draft: AddressDraft,
+  idempotencyKey: string,
+  timeoutMs?: number,
+): Promise<Address> {
+  const body: Record<string, unknown> = { services: draft.services };
+  for (const field of ADDRESS_FIELDS) body[field] = draft[field].trim() || null;
+  const headers: Record<string, string> = { 'Idempotency-Key': idempotencyKey };
+  if (draft.id) headers['If-Match'] = `"${draft.version}"`;
+  const saved = await fetchJson<unknown>(endpoint(api, draft.id ? `addresses/${encodeURIComponent(draft.id)}` : 'addresses'), {
+    method: draft.id ? 'PUT' : 'POST',
+    accessToken,
+    body,
+    headers,
+    timeoutMs,
+  });
+  return toAddress(saved);
+}

@@ -1,0 +1,48 @@
+// What tests read and change directly in the reference backend's database, behind the API's back:
+// the addresses a login's account has stored, another user's save in the meantime, tokens that end.
+import {
+  customerOfAccount, findCustomerAddress, listCustomerAddresses, updateOnlineAddress, validateOnlineAddress,
+} from '../../demo/server/addresses.mjs';
+import { listPostLoginAccounts, listSwissIdAccounts } from '../../demo/server/database.mjs';
+
+/**
+ * The addresses stored for the account a login acts on (its first account, the one `GET /me`
+ * describes), as `GET /addresses` lists them.
+ * @param {import('better-sqlite3').Database} db
+ * @param {string} email a SwissID login (anna.muster@example.ch) or an older Post login (peter.invited@example.ch)
+ * @returns {{ billing: object|null, online: object[] }}
+ */
+export function storedAddresses(db, email) {
+  const swissid = db.prepare('SELECT id FROM accounts WHERE email = ? UNION ALL SELECT id FROM swissid_identities WHERE email = ?')
+    .pluck().get(email, email);
+  const postLogin = swissid ? undefined : db.prepare('SELECT id FROM post_logins WHERE email = ?').pluck().get(email);
+  if (!swissid && !postLogin) throw new Error(`no SwissID or Post login with the e-mail ${email}`);
+  const [account] = swissid ? listSwissIdAccounts(db, swissid) : listPostLoginAccounts(db, postLogin);
+  const customer = account && customerOfAccount(db, account.id);
+  return customer ? listCustomerAddresses(db, customer.id) : { billing: null, online: [] };
+}
+
+/**
+ * Changes an online-services address as another user's save would (checked, version up by one),
+ * so that the widget's next write with the old ETag gets a 412.
+ * @param {import('better-sqlite3').Database} db
+ * @param {{ id: string, changes: Record<string, unknown> }} change fields as the API names them (street, houseNumber, services, …)
+ * @returns {object} the address as stored now
+ */
+export function changeStoredAddress(db, { id, changes }) {
+  const customerId = db.prepare("SELECT customer_id FROM addresses WHERE id = ? AND kind = 'online'").pluck().get(id);
+  if (!customerId) throw new Error(`no online-services address ${id}`);
+  const current = /** @type {Record<string, unknown> & { version: number }} */ (findCustomerAddress(db, customerId, id));
+  const checked = validateOnlineAddress(db, { ...current, ...changes });
+  if (!checked.ok) throw new Error(`not a valid address: ${JSON.stringify(checked.fields)}`);
+  return updateOnlineAddress(db, customerId, id, current.version, checked.value);
+}
+
+/**
+ * Ends SwissID tokens at the provider, as after a timeout there: the access tokens only (the
+ * widget can renew with its refresh token), or with `refresh` the refresh tokens too (renewal fails).
+ * @param {import('better-sqlite3').Database} db
+ */
+export function endSwissIdTokens(db, { refresh = false } = {}) {
+  db.prepare(`DELETE FROM oidc_models WHERE model IN ('AccessToken'${refresh ? ", 'RefreshToken'" : ''})`).run();
+}
