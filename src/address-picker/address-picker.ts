@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
+  ADDRESS_FIELDS,
   ADDRESS_SERVICES,
   loadAddresses,
   loadLocalities,
@@ -255,9 +256,10 @@ export class AddressPicker extends LitElement {
     const profile = login?.status === 'signed-in' ? login.profile : null;
     const load = ++this.loads;
     if (!login?.api || !profile) {
-      // Signed out or expired: what is being edited stays, to be saved after signing in again.
-      this.customer = profile ? null : this.customer;
-      this.set({ status: 'signed-out', saving: false });
+      // Signed out or expired: what is being edited stays (also across a sign-in by redirect), to be saved after
+      // signing in again.
+      if (this.state.draft) this.storeDraft();
+      this.set({ status: 'signed-out', saving: false, error: this.state.draft ? 'session_expired' : null });
       return;
     }
     if (!force && this.state.status === 'ready' && this.customer?.sub === profile.sub) return;
@@ -265,10 +267,14 @@ export class AddressPicker extends LitElement {
     try {
       const book = await this.withToken((token) => loadAddresses(login.api, token, this.timeout));
       if (load !== this.loads) return;
-      if (this.customer && this.customer.sub !== profile.sub) this.discardDraft();
+      if (this.customer && this.customer.sub !== profile.sub) {
+        // Someone else signed in: the previous customer's edit is not theirs to see.
+        this.discardDraft();
+        this.state = { ...this.state, draft: null, conflict: null, fieldErrors: {} };
+      }
       this.customer = { sub: profile.sub, method: profile.login };
       const draft = this.state.draft ?? this.storedDraft();
-      this.set({ status: 'ready', book, draft, error: draft && this.state.error === 'session_expired' ? null : this.state.error });
+      this.set({ status: 'ready', book, draft });
       if (draft && !this.state.localities) void this.lookUpLocalities(draft.postcode);
     } catch (error) {
       if (load !== this.loads) return;
@@ -339,8 +345,8 @@ export class AddressPicker extends LitElement {
 
   private onInput(event: Event): void {
     const field = event.target as HTMLInputElement;
-    const draft = this.state.draft;
-    if (!draft) return;
+    if (!this.state.draft) return;
+    const draft = { ...this.state.draft };
     if (field.type === 'checkbox') {
       const services = new Set(draft.services);
       if (field.checked) services.add(field.value as AddressService);
@@ -350,7 +356,7 @@ export class AddressPicker extends LitElement {
       draft[field.name as AddressField] = field.value;
     }
     const fieldErrors = { ...this.state.fieldErrors, [field.type === 'checkbox' ? 'services' : field.name]: undefined };
-    this.set({ draft: { ...draft }, fieldErrors, saved: false });
+    this.set({ draft, fieldErrors, saved: false });
     this.storeDraft();
     if (field.name === 'postcode') void this.lookUpLocalities(field.value);
   }
@@ -394,7 +400,7 @@ export class AddressPicker extends LitElement {
     const login = this.watcher.login;
     if (!draft || saving || this.preview) return; // a second click while saving sends nothing
     const fieldErrors = checkAddress(draft, this.state.localities);
-    const invalid = Object.keys(fieldErrors)[0];
+    const invalid = [...ADDRESS_FIELDS, 'services' as const].find((field) => fieldErrors[field]);
     if (invalid) {
       this.set({ fieldErrors, error: 'validation' }, `[name=${invalid}]`);
       return;

@@ -31,9 +31,26 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
     await page.waitForURL((url) => url.origin === backend.urls.partner, { timeout: 15_000 });
     await page.locator('post-login').locator('[part~="user-button"]').waitFor({ timeout: 15_000 });
     const name = await page.locator('post-login').locator('[part~="user-button"]').textContent();
+    // The address picker (registered lazily by the bundle) loads the customer's addresses; its list is positioned by
+    // the lazily loaded floating-ui chunk, which sets inline styles through the CSSOM (allowed without 'unsafe-inline').
+    const combobox = page.locator('address-picker').locator('[part~="combobox"]');
+    await combobox.click({ timeout: 15_000 });
+    await page.locator('address-picker').locator('[part~="listbox"]').waitFor({ state: 'visible' });
+    const listbox = await page.locator('address-picker').locator('[part~="listbox"]').evaluate((list) => ({
+      text: list.textContent.replace(/\s+/g, ' ').trim(),
+      positioned: list.style.top !== '' && list.style.left !== '',
+    }));
+    await page.keyboard.press('Enter');
+    const picker = await page.locator('address-picker').evaluate((element) => ({
+      value: element.value,
+      formValue: new FormData(element.closest('form')).get('address'),
+      text: element.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
+    }));
     const violations = await page.evaluate(() => window.__violations);
     return {
       name: name?.replace(/\s+/g, ' ').trim(),
+      listbox,
+      picker,
       loginLang: login.lang,
       url: page.url(),
       violations,

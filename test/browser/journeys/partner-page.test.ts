@@ -8,6 +8,8 @@ import { ACCOUNTS, clearStorage } from '../support.js';
  */
 interface PartnerJourney {
   name: string;
+  listbox: { text: string; positioned: boolean };
+  picker: { value: string; formValue: string | null; text: string };
   loginLang: string;
   url: string;
   violations: string[];
@@ -18,11 +20,17 @@ interface PartnerJourney {
 describe('the one-script embed on a partner page under a strict CSP', () => {
   beforeEach(clearStorage);
 
-  it('signs in with no CSP violation reported', async () => {
+  it('signs in and chooses an address with no CSP violation reported', async () => {
     const result = (await executeServerCommand('partner-journey', ACCOUNTS.anna)) as PartnerJourney;
     expect(result.name).to.contain('Anna Muster');
     expect(result.loginLang, 'the partner page is French').to.equal('fr');
     expect(new URL(result.url).search).to.equal('');
+    // The address picker, registered by the bundle when the page uses it, in the page's language.
+    expect(result.picker.text).to.contain('Adresse de facturation').and.contain('Kramgasse 12');
+    expect(result.listbox.text).to.contain('Länggassstrasse 7a');
+    expect(result.listbox.positioned, 'the list is positioned next to the combobox').to.equal(true);
+    expect(result.picker.value).to.equal('e1b2c3d4-0002-4000-8000-000000000002');
+    expect(result.picker.formValue).to.equal(result.picker.value);
     expect(result.violations).to.deep.equal([]);
     expect(result.reports).to.deep.equal([]);
     expect(result.consoleErrors).to.deep.equal([]);
