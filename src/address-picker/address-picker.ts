@@ -210,6 +210,8 @@ export class AddressPicker extends LitElement {
   formResetCallback(): void {
     this.value = this.getAttribute('value') ?? '';
     this.showInvalid = false;
+    this.combobox.announced = false; // the status region announces the customer's own choices only
+    this.requestUpdate(); // the value may be unchanged; the missing-choice message must still go
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -344,6 +346,8 @@ export class AddressPicker extends LitElement {
   }
 
   private onInput(event: Event): void {
+    // A keystroke in the edit form is not a choice: the host's `input` listener (the event is composed) hears choices only.
+    event.stopPropagation();
     const field = event.target as HTMLInputElement;
     if (!this.state.draft) return;
     const draft = { ...this.state.draft };
@@ -353,6 +357,9 @@ export class AddressPicker extends LitElement {
       else services.delete(field.value as AddressService);
       draft.services = ADDRESS_SERVICES.filter((service) => services.has(service));
     } else {
+      // The `change` a text field fires when it loses focus (e.g. to the first invalid field or the alert) brings
+      // nothing new: it must not clear the error just shown for it.
+      if (draft[field.name as AddressField] === field.value) return;
       draft[field.name as AddressField] = field.value;
     }
     const fieldErrors = { ...this.state.fieldErrors, [field.type === 'checkbox' ? 'services' : field.name]: undefined };
@@ -430,7 +437,8 @@ export class AddressPicker extends LitElement {
     const body = error instanceof HttpError ? error.body : {};
     if (code === 'conflict') {
       try {
-        return this.set({ conflict: toAddress(body.current), error: code }, '#conflict');
+        this.set({ conflict: toAddress(body.current), error: code }, '#conflict');
+        return void this.dispatchEvent(new AddressPickerErrorEvent(code, 'save'));
       } catch {
         code = 'malformed';
       }
@@ -471,6 +479,12 @@ export class AddressPicker extends LitElement {
   }
 
   // --- Rendering ---------------------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Disabled (also by a surrounding fieldset) while the list is open: the list goes with the choice.
+    if (this.isDisabled) this.combobox.close(false);
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -546,7 +560,7 @@ export class AddressPicker extends LitElement {
     const active = this.combobox.active;
     return html`
       <div>
-        <label id="label" for="combobox">${t('chooseLabel', { service })}</label>
+        ${choices.length ? html`<label id="label" for="combobox">${t('chooseLabel', { service })}</label>` : nothing}
         ${choices.length
           ? html`<button
                 id="combobox"

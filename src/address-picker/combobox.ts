@@ -90,6 +90,7 @@ export class ComboboxController implements ReactiveController {
       Enter: commit,
       ' ': () => (typing ? this.typeAhead(' ') : commit()),
     };
+    if (this.open) keys.Escape = () => this.close(true); // also before the positioning code (and its listener) arrives
     const action = keys[event.key];
     if (action) {
       event.preventDefault();
@@ -108,11 +109,15 @@ export class ComboboxController implements ReactiveController {
     this.typed = now - this.typedAt < TYPE_AHEAD_MS ? this.typed + key.toLowerCase() : key.toLowerCase();
     this.typedAt = now;
     const labels = this.parts.options().map((label) => label.toLowerCase());
-    const from = Math.max(this.open ? this.active : this.parts.selected(), 0);
-    const step = this.typed.length === 1 ? 1 : 0;
+    // "aa" with no option starting so is the letter a typed again: on to the next option with it.
+    const repeated = [...this.typed].every((letter) => letter === this.typed[0]);
+    const search = repeated && !labels.some((label) => label.startsWith(this.typed)) ? this.typed[0] : this.typed;
+    const from = this.open ? this.active : this.parts.selected();
+    // Nothing current: the search starts at the first option (not after it).
+    const start = from < 0 ? 0 : from + (search.length === 1 ? 1 : 0);
     for (let i = 0; i < labels.length; i++) {
-      const index = (from + step + i) % labels.length;
-      if (labels[index].startsWith(this.typed)) {
+      const index = (start + i) % labels.length;
+      if (labels[index].startsWith(search)) {
         void this.show(index);
         return;
       }
