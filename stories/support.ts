@@ -32,3 +32,24 @@ export function paintedShadow(canvasElement: HTMLElement, tag: keyof HTMLElement
     return root;
   });
 }
+
+/** What the stories read of an element's entry in custom-elements.json. */
+export interface ManifestDeclaration {
+  tagName?: string;
+  members?: { name: string; kind: string; privacy?: string; static?: boolean }[];
+  cssProperties?: { name: string }[];
+}
+
+/** The custom-elements.json entry of a tag (the manifest the controls come from). */
+export function manifestDeclaration(manifest: unknown, tag: string): ManifestDeclaration | undefined {
+  return (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((item) => item.tagName === tag);
+}
+
+/** The `--post-*` custom properties an element documents, as colour or text controls (`cssProperties` applies them). */
+export function cssPropertyControls(declaration: ManifestDeclaration | undefined): Record<string, { control: 'color' | 'text' }> {
+  return Object.fromEntries(
+    (declaration?.cssProperties ?? []).map(({ name }) => [name, { control: name.startsWith('--post-color-') ? 'color' : 'text' }]),
+  );
+}

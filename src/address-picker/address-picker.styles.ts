@@ -18,15 +18,14 @@ export const styles = [
       gap: 0.75rem;
     }
 
-    h3,
     p,
     address,
     fieldset {
       margin: 0;
     }
 
-    h3 {
-      font-size: 1em;
+    .heading {
+      font-weight: 700;
     }
 
     address {

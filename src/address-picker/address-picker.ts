@@ -100,6 +100,8 @@ const draftKey = (id: string) => `address-picker:draft:${id}`;
  * @csspart save-button - "Save address".
  * @csspart cancel-button - "Cancel" in the form.
  * @csspart conflict - Both versions after a conflicting change, with the choice.
+ * @csspart keep-mine-button - "Keep my version" after a conflict.
+ * @csspart keep-saved-button - "Use the saved version" after a conflict.
  * @csspart message - Errors (an alert region).
  * @csspart status - Progress and confirmations (a status region).
  *
@@ -128,6 +130,9 @@ export class AddressPicker extends LitElement {
 
   /** No choice and no editing (also when a surrounding `<fieldset>` is disabled). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The level of the picker's headings (billing address, the form, a conflict), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
   /** How long to wait for the account API, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
@@ -161,6 +166,8 @@ export class AddressPicker extends LitElement {
   };
   /** Counts loads: only the newest may change the picker. */
   private loads = 0;
+  /** The customer (`sub`) whose addresses are loading or shown. */
+  private requested = '';
   /** The customer (`sub`) whose addresses are shown, and the login they used. */
   private customer: { sub: string; method: SignInMethod } | null = null;
   private formDisabled = false;
@@ -256,15 +263,19 @@ export class AddressPicker extends LitElement {
     if (this.preview) return;
     const login = this.watcher.login;
     const profile = login?.status === 'signed-in' ? login.profile : null;
-    const load = ++this.loads;
     if (!login?.api || !profile) {
+      this.loads++; // an answer still on its way is for a session that has ended
       // Signed out or expired: what is being edited stays (also across a sign-in by redirect), to be saved after
       // signing in again.
+      this.requested = '';
       if (this.state.draft) this.storeDraft();
       this.set({ status: 'signed-out', saving: false, error: this.state.draft ? 'session_expired' : null });
       return;
     }
-    if (!force && this.state.status === 'ready' && this.customer?.sub === profile.sub) return;
+    // The login's events repeat (ready, sign-in, renewal): load once per customer unless asked to again.
+    if (!force && this.requested === profile.sub && this.state.status !== 'signed-out') return;
+    this.requested = profile.sub;
+    const load = ++this.loads;
     this.set({ status: 'loading', error: null });
     try {
       const book = await this.withToken((token) => loadAddresses(login.api, token, this.timeout));
@@ -410,7 +421,7 @@ export class AddressPicker extends LitElement {
     const invalid = [...ADDRESS_FIELDS, 'services' as const].find((field) => fieldErrors[field]);
     if (invalid) {
       this.set({ fieldErrors, error: 'validation' }, `[name=${invalid}]`);
-      return;
+      return void this.dispatchEvent(new AddressPickerErrorEvent('validation', 'save'));
     }
     if (!login?.api || this.state.status === 'signed-out') return this.fail('session_expired');
     const body = JSON.stringify(draft);
@@ -488,11 +499,13 @@ export class AddressPicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const combobox = this.renderRoot.querySelector<HTMLElement>('[role=combobox]');
-    this.internals.setFormValue(this.value || null);
-    const service = this.t(this.service);
-    if (this.required && !this.value && !this.isDisabled) {
-      this.internals.setValidity({ valueMissing: true }, this.t('valueMissing', { service }) || 'valueMissing', combobox ?? undefined);
+    // Only an address the customer can see offered counts: not one for another service, not while signed out.
+    const value = this.view().status === 'ready' && this.choices().some((address) => address.id === this.value) ? this.value : '';
+    this.internals.setFormValue(value || null);
+    if (this.required && !value && !this.isDisabled) {
+      // The browser's message points at the combobox, or at the picker when there is none to choose with.
+      const anchor = this.renderRoot.querySelector<HTMLElement>('[role=combobox], .picker');
+      this.internals.setValidity({ valueMissing: true }, this.t('valueMissing', { service: this.t(this.service) }) || 'valueMissing', anchor ?? undefined);
     } else {
       this.internals.setValidity({});
     }
@@ -509,7 +522,7 @@ export class AddressPicker extends LitElement {
     const t = (key: MessageKey, values?: Record<string, string>) => this.t(key, values);
     const kept = view.draft && view.error && view.error !== 'validation' && view.error !== 'conflict';
     return html`
-      <div class="picker">
+      <div class="picker" tabindex="-1">
         ${this.renderBody(view, t)}
         <div class="alert" part="message" role="alert" id="message" tabindex="-1">${view.error
           ? html`<p>${t(view.status === 'load-error' ? 'loadFailed' : view.error)}${view.status === 'load-error'
@@ -542,7 +555,7 @@ export class AddressPicker extends LitElement {
     return html`
       ${billing
         ? html`<section class="billing" part="billing" aria-labelledby="billing-title">
-            <h3 id="billing-title">${t('billingTitle')}</h3>
+            ${this.heading('billing-title', t('billingTitle'))}
             <address>${this.envelope(billing)}</address>
             <p class="note">${t('billingNote')}</p>
           </section>`
@@ -556,7 +569,7 @@ export class AddressPicker extends LitElement {
     const choices = this.choices();
     const chosen = choices.find((address) => address.id === this.value);
     const { canEdit, canAdd, maxOnline } = view.book.limits;
-    const invalid = this.showInvalid && this.required && !this.value;
+    const invalid = this.showInvalid && this.required && !chosen;
     const active = this.combobox.active;
     return html`
       <div>
@@ -650,7 +663,7 @@ export class AddressPicker extends LitElement {
     </div>`;
     return html`
       <form part="form" novalidate aria-labelledby="form-title" @submit=${this.save} @input=${this.onInput} @change=${this.onInput}>
-        <h3 id="form-title">${t(draft.id ? 'editTitle' : 'addTitle')}</h3>
+        ${this.heading('form-title', t(draft.id ? 'editTitle' : 'addTitle'))}
         <p class="note">${t('formHint')}</p>
         ${FORM_ROWS.map((row) => (row.length > 1 ? html`<div class="row ${row[0][0] === 'postcode' ? 'place' : ''}">${row.map(input)}</div>` : input(row[0])))}
         <fieldset aria-describedby=${described('services')}>
@@ -673,12 +686,12 @@ export class AddressPicker extends LitElement {
     const mine = view.draft!;
     return html`
       <section class="conflict" part="conflict" aria-labelledby="conflict">
-        <h3 id="conflict" tabindex="-1">${t('conflict')}</h3>
+        ${this.heading('conflict', t('conflict'))}
         <p>${t('conflictText')}</p>
         <div class="versions">
-          <section aria-labelledby="mine"><h4 id="mine">${t('yourVersion')}</h4><address>${this.envelope(mine)}</address></section>
+          <section aria-labelledby="mine">${this.heading('mine', t('yourVersion'), 1)}<address>${this.envelope(mine)}</address></section>
           <section aria-labelledby="theirs">
-            <h4 id="theirs">${t('savedVersion')}</h4>
+            ${this.heading('theirs', t('savedVersion'), 1)}
             <address>${this.envelope(view.conflict!)}</address>
           </section>
         </div>
@@ -688,6 +701,12 @@ export class AddressPicker extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  /** A heading at `heading-level` (+ `deeper`); focusable, since focus moves to some of them. */
+  private heading(id: string, text: string, deeper = 0) {
+    const level = Math.min(Math.max(Math.trunc(this.headingLevel) || 3, 1), 5) + deeper;
+    return html`<p class="heading" id=${id} role="heading" aria-level=${level} tabindex="-1">${text}</p>`;
   }
 
   /** The address as written on an envelope, one line each (shown as text with `white-space: pre-line`). */

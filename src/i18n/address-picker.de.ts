@@ -43,7 +43,7 @@ const de: AddressPickerMessages = {
   required: 'Füllen Sie dieses Feld aus.',
   servicesRequired: 'Wählen Sie mindestens eine Dienstleistung aus.',
   too_long: 'Diese Angabe ist zu lang: höchstens {max} Zeichen.',
-  invalid_characters: 'Verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und . , ’ & ( ) / + -',
+  invalid_characters: "Verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und . , ' ’ & ( ) / + -",
   name_or_company: 'Geben Sie einen Namen oder eine Firma ein.',
   street_or_po_box: 'Geben Sie eine Strasse oder eine Postfachnummer ein.',
   house_number_without_street: 'Eine Hausnummer braucht eine Strasse.',

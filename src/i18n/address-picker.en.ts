@@ -41,7 +41,7 @@ const en = {
   required: 'Fill in this field.',
   servicesRequired: 'Choose at least one service.',
   too_long: 'This is too long: at most {max} characters.',
-  invalid_characters: 'Use only letters, digits, spaces and . , ’ & ( ) / + -',
+  invalid_characters: "Use only letters, digits, spaces and . , ' ’ & ( ) / + -",
   name_or_company: 'Enter a name or a company.',
   street_or_po_box: 'Enter a street or a PO box number.',
   house_number_without_street: 'A house number needs a street.',

@@ -43,7 +43,7 @@ const fr: AddressPickerMessages = {
   required: 'Remplissez ce champ.',
   servicesRequired: 'Choisissez au moins une prestation.',
   too_long: 'Cette saisie est trop longue: {max} caractères au maximum.',
-  invalid_characters: 'Utilisez uniquement des lettres, des chiffres, des espaces et . , ’ & ( ) / + -',
+  invalid_characters: "Utilisez uniquement des lettres, des chiffres, des espaces et . , ' ’ & ( ) / + -",
   name_or_company: 'Indiquez un nom ou une entreprise.',
   street_or_po_box: 'Indiquez une rue ou un numéro de case postale.',
   house_number_without_street: 'Un numéro de maison nécessite une rue.',

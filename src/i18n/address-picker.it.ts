@@ -43,7 +43,7 @@ const it: AddressPickerMessages = {
   required: 'Compilate questo campo.',
   servicesRequired: 'Scegliete almeno una prestazione.',
   too_long: 'Il testo è troppo lungo: al massimo {max} caratteri.',
-  invalid_characters: 'Utilizzate solo lettere, cifre, spazi e . , ’ & ( ) / + -',
+  invalid_characters: "Utilizzate solo lettere, cifre, spazi e . , ' ’ & ( ) / + -",
   name_or_company: 'Indicate un nome o un’azienda.',
   street_or_po_box: 'Indicate una via o un numero di casella postale.',
   house_number_without_street: 'Un numero civico richiede una via.',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Smoke test of the built Storybook: every story renders its components (`<post-login>`, `<swissid-link-banner>`),
+ * Smoke test of the built Storybook: every story renders its components (`<post-login>`, `<swissid-link-banner>`,
+ * `<address-picker>`),
  * its play function (if any) passes, nothing is logged as an error, no request leaves the static server, and axe
  * finds no violation in them.
  *
@@ -22,7 +23,7 @@ const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const filter = process.argv[2] ?? '';
 const STORY_TIMEOUT_MS = 15_000;
 /** The elements a story is checked for: each one present must paint its shadow content and pass axe. */
-const COMPONENTS = ['post-login', 'swissid-link-banner'];
+const COMPONENTS = ['post-login', 'swissid-link-banner', 'address-picker'];
 
 const types = {
   '.html': 'text/html; charset=utf-8',

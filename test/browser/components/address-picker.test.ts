@@ -177,7 +177,7 @@ describe('<address-picker>', () => {
     it('private customer: the billing address is read-only, changed by phone or the customer advisor', async () => {
       element = await mount({ status: 'ready', book: book([keller], { maxOnline: 1, canAdd: false }) }, { attributes: { value: 'o1' } });
       const section = part(element, 'billing')!;
-      expect(text(section.querySelector('h3'))).to.equal('Rechnungsadresse');
+      expect(text(section.querySelector('[role=heading]'))).to.equal('Rechnungsadresse');
       expect(section.querySelector('address')!.textContent).to.equal('Anna Muster\nBahnhofstrasse 1\n8001 Zürich');
       expect(text(section)).to.contain('Sie kann nicht in Ihrem Benutzerprofil geändert werden: Ändern Sie sie telefonisch oder über Ihre Kundenberaterin');
       expect(section.querySelectorAll('input, button, select, textarea, [contenteditable]').length, 'no control in the billing part').to.equal(0);
@@ -238,7 +238,7 @@ describe('<address-picker>', () => {
     it('form for a new address: every field labelled, the service ticked', async () => {
       element = await mount({ ...ready(), draft: newDraft });
       const form = part(element, 'form')!;
-      expect(text(form.querySelector('h3'))).to.equal(de.addTitle);
+      expect(text(form.querySelector('[role=heading]'))).to.equal(de.addTitle);
       for (const field of ['name', 'company', 'coName', 'street', 'houseNumber', 'poBox', 'postcode', 'locality'] as const) {
         const input = form.querySelector<HTMLInputElement>(`#${field}`)!;
         expect(text(form.querySelector(`label[for=${field}]`)), field).to.equal(de[field]);
@@ -256,7 +256,7 @@ describe('<address-picker>', () => {
     it('form for an existing address: filled in, with the localities of its postcode to choose from', async () => {
       element = await mount({ ...ready(), draft: { ...keller, locality: '' }, localities: ['Bern', 'Ittigen'] });
       const form = part(element, 'form')!;
-      expect(text(form.querySelector('h3'))).to.equal(de.editTitle);
+      expect(text(form.querySelector('[role=heading]'))).to.equal(de.editTitle);
       expect(form.querySelector<HTMLInputElement>('#name')!.value).to.equal('Marc Keller');
       expect(form.querySelector<HTMLInputElement>('#postcode')!.value).to.equal('3030');
       const select = form.querySelector<HTMLSelectElement>('select#locality')!;
@@ -353,10 +353,10 @@ describe('<address-picker>', () => {
         error: 'conflict',
       });
       const conflict = part(element, 'conflict')!;
-      expect(text(conflict.querySelector('h3'))).to.equal(de.conflict);
+      expect(text(conflict.querySelector('[role=heading]'))).to.equal(de.conflict);
       expect(text(conflict)).to.contain(de.conflictText);
       const versions = [...conflict.querySelectorAll('.versions section')];
-      expect(versions.map((section) => text(section.querySelector('h4')))).to.deep.equal([de.yourVersion, de.savedVersion]);
+      expect(versions.map((section) => text(section.querySelector('[role=heading]')))).to.deep.equal([de.yourVersion, de.savedVersion]);
       expect(versions[0].querySelector('address')!.textContent).to.equal('Marc Keller\nMeine Gasse 4\n3030 Bern');
       expect(versions[1].querySelector('address')!.textContent).to.equal('Marc Keller\nAndere Strasse 4\n3030 Bern');
       expect(text(part(element, 'keep-mine-button'))).to.equal(de.keepMine);
@@ -587,6 +587,16 @@ describe('<address-picker>', () => {
     });
   });
 
+  it('puts its headings at heading-level, to fit the page outline', async () => {
+    element = await mount({ ...ready(), draft: { ...keller }, conflict: { ...keller, street: 'Papiermühlestrasse', version: 2 } });
+    const levels = () => [...element.shadowRoot!.querySelectorAll('[role=heading]')].map((node) => node.getAttribute('aria-level'));
+    expect(levels()).to.deep.equal(['3', '3', '4', '4']);
+    element.setAttribute('heading-level', '2');
+    await element.updateComplete;
+    expect(levels()).to.deep.equal(['2', '2', '3', '3']);
+    await assertAccessible(element);
+  });
+
   describe('in a host form', () => {
     it('submits the chosen id under its name and knows its form', async () => {
       const form = container('form') as HTMLFormElement;
@@ -635,6 +645,31 @@ describe('<address-picker>', () => {
       expect(form.checkValidity()).to.equal(true);
       form.requestSubmit();
       expect(submitted).to.equal(1);
+    });
+
+    it('submits only an address it offers: not one for another service, not while signed out or loading', async () => {
+      const form = container('form') as HTMLFormElement;
+      element = await mount(ready(), { attributes: { name: 'address', required: '', value: 'o2' }, parent: form });
+      expect(new FormData(form).get('address')).to.equal('o2');
+      expect(form.checkValidity()).to.equal(true);
+
+      element.service = 'po-box'; // o2 serves forwarding only
+      await element.updateComplete;
+      expect(text(combobox(element))).to.equal(de.choose);
+      expect(new FormData(form).has('address'), 'an address not offered is not submitted').to.equal(false);
+      expect(element.validity.valueMissing).to.equal(true);
+
+      element.service = 'forwarding';
+      await element.updateComplete;
+      expect(new FormData(form).get('address')).to.equal('o2');
+      for (const status of ['signed-out', 'loading'] as const) {
+        element.preview = { ...ready(), status };
+        await element.updateComplete;
+        expect(new FormData(form).has('address'), status).to.equal(false);
+        expect(element.validity.valueMissing, status).to.equal(true);
+        // With no combobox to point at, the browser's message points at the picker (no "not focusable" refusal).
+        expect(element.reportValidity(), status).to.equal(false);
+      }
     });
 
     it('form.reset() returns to the value attribute', async () => {
@@ -711,14 +746,14 @@ describe('<address-picker>', () => {
 
     it('follows its own lang, an ancestor, then <html lang>', async () => {
       element = await mount(ready(), { lang: 'fr' });
-      expect(text(part(element, 'billing')!.querySelector('h3'))).to.equal(fr.billingTitle);
+      expect(text(part(element, 'billing')!.querySelector('[role=heading]'))).to.equal(fr.billingTitle);
       const inItalian = container();
       inItalian.lang = 'it-CH';
       const italian = await mount(ready(), { lang: null, parent: inItalian });
-      expect(text(part(italian, 'billing')!.querySelector('h3'))).to.equal(it_.billingTitle);
+      expect(text(part(italian, 'billing')!.querySelector('[role=heading]'))).to.equal(it_.billingTitle);
       document.documentElement.lang = 'en';
       const english = await mount(ready(), { lang: null, parent: container() });
-      expect(text(part(english, 'billing')!.querySelector('h3'))).to.equal(en.billingTitle);
+      expect(text(part(english, 'billing')!.querySelector('[role=heading]'))).to.equal(en.billingTitle);
       expect(text(combobox(english))).to.equal(en.choose);
       document.documentElement.lang = 'fr-CH';
       await waitFor(() => text(combobox(english)) === fr.choose, '<html lang> switched to French');
@@ -739,7 +774,7 @@ describe('<address-picker>', () => {
       expect(text(part(element, 'message'))).to.contain(de.timeout);
       element.setAttribute('lang', 'it');
       await waitFor(() => text(part(element, 'message')).includes(it_.timeout), 'Italian');
-      expect(text(part(element, 'form')!.querySelector('h3'))).to.equal(it_.editTitle);
+      expect(text(part(element, 'form')!.querySelector('[role=heading]'))).to.equal(it_.editTitle);
       element.setAttribute('lang', 'fr');
       await waitFor(() => text(part(element, 'message')).includes(fr.timeout), 'French');
       expect(text(part(element, 'message'))).to.contain(fr.kept);
@@ -752,7 +787,7 @@ describe('<address-picker>', () => {
 
     it('takes text overrides from text-* attributes and the texts property', async () => {
       element = await mount(ready(), { attributes: { 'text-billing-title': 'Adresse für Rechnungen' } });
-      expect(text(part(element, 'billing')!.querySelector('h3'))).to.equal('Adresse für Rechnungen');
+      expect(text(part(element, 'billing')!.querySelector('[role=heading]'))).to.equal('Adresse für Rechnungen');
       element.setAttribute('text-choose-label', 'Wohin mit der Post ({service})?');
       await waitFor(() => text(element.shadowRoot!.getElementById('label')) === 'Wohin mit der Post (Nachsendungen)?', 'attribute change');
       element.texts = { choose: 'Bitte wählen', chosen: 'Gewählt ist {address}' };
