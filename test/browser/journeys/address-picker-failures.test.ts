@@ -3,32 +3,24 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { AddressPicker } from '../../../src/index.js';
 import '../../../src/index.js';
 import de from '../../../src/i18n/address-picker.de.js';
+import { ACCOUNTS, AppFrame, assertAccessible, clearStorage, eventsOfType, fixtureConfig, part, signInWithRedirect, waitFor } from '../support.js';
 import {
-  ACCOUNTS,
   ADDRESS_IDS,
-  AppFrame,
-  assertAccessible,
   focusedIn,
   hasPart,
-  clearStorage,
   closePickerPage,
   draftValues,
-  eventsOfType,
-  fixtureConfig,
   openPickerPage,
-  part,
   pressSave,
   shownText,
   signInWithPopup,
-  signInWithRedirect,
   storedAddressesOf,
   typeInto,
-  waitFor,
   waitSaved,
   writesOf,
   type PickerPage,
   type StoredAddress,
-} from '../support.js';
+} from '../address-picker-support.js';
 
 /**
  * `<address-picker>` when the network or the account API fails, against the real reference backend: the faults are

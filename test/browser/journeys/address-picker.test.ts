@@ -3,11 +3,10 @@ import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-comm
 import '../../../src/index.js';
 import de from '../../../src/i18n/address-picker.de.js';
 import fr from '../../../src/i18n/address-picker.fr.js';
+import { ACCOUNTS, assertAccessible, part, waitFor } from '../support.js';
 import {
-  ACCOUNTS,
   addressBody,
   ADDRESS_IDS,
-  assertAccessible,
   focusedIn,
   hasPart,
   callAccountApi,
@@ -15,7 +14,6 @@ import {
   draftValues,
   fieldErrors,
   openPickerPage,
-  part,
   pickerField,
   pressSave,
   serviceBox,
@@ -23,12 +21,11 @@ import {
   signInWithPopup,
   storedAddressesOf,
   typeInto,
-  waitFor,
   waitSaved,
   writesOf,
   type PickerField,
   type PickerPage,
-} from '../support.js';
+} from '../address-picker-support.js';
 
 /**
  * `<address-picker>` against the real reference backend: the SwissID stand-in signs the customer in (popup, in the
