@@ -136,7 +136,8 @@ export function createAddressRoutes({ db }) {
       const earlier = findIdempotentResult(db, accountId, key);
       if (earlier) {
         if (earlier.fingerprint !== fingerprint) {
-          return error(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+          // `earlier` is what that request stored: a client whose answer was lost learns the address exists.
+          return error(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.', { earlier: earlier.body });
         }
         return reply(earlier.status, earlier.body, { ...(earlier.etag ? { ETag: earlier.etag } : {}), 'Idempotent-Replayed': 'true' });
       }

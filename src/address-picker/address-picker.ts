@@ -23,7 +23,7 @@ import { addressPickerDictionaries } from '../i18n/address-picker.js';
 import type { AddressPickerMessages } from '../i18n/address-picker.en.js';
 import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressErrorCode } from './address-picker.events.js';
 import { styles } from './address-picker.styles.js';
-import { MAX_LENGTHS, POSTCODE, addressLines, checkAddress, toFieldErrors, type FieldErrors } from './address-rules.js';
+import { MAX_LENGTHS, POSTCODE, addressLines, checkAddress, sameLocality, toFieldErrors, type FieldErrors } from './address-rules.js';
 import { ComboboxController } from './combobox.js';
 
 type MessageKey = keyof AddressPickerMessages;
@@ -44,7 +44,17 @@ export interface AddressPickerView {
   saved: boolean;
 }
 
-const EMPTY_BOOK: AddressBook = { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false } };
+const INITIAL_STATE: AddressPickerView = {
+  status: 'signed-out',
+  book: { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false } },
+  draft: null,
+  fieldErrors: {},
+  localities: null,
+  saving: false,
+  error: null,
+  conflict: null,
+  saved: false,
+};
 
 type Autocomplete = 'name' | 'organization' | 'off' | 'postal-code' | 'address-level2';
 
@@ -76,7 +86,25 @@ function errorCode(error: unknown): AddressErrorCode {
   return error.status === 412 ? 'conflict' : 'server';
 }
 
-const draftKey = (id: string) => `address-picker:draft:${id}`;
+/** The name of each service in the dictionaries. */
+const SERVICE_KEYS: Record<AddressService, MessageKey> = {
+  forwarding: 'serviceForwarding',
+  'po-box': 'servicePoBox',
+  'sub-address': 'serviceSubAddress',
+  'power-of-attorney': 'servicePowerOfAttorney',
+};
+
+/** Where focus goes when the choice is shown again: the combobox, else "add", else the picker itself. */
+const FOCUS_CHOICE = ['[role=combobox]', '[part~="add-button"]', '.picker'];
+
+const storageKey = (id: string) => `address-picker:draft:${id}`;
+
+/** What waits in sessionStorage while the customer signs in again. */
+interface StoredDraft {
+  sub: string;
+  draft: AddressDraft;
+  idempotencyKey: string;
+}
 
 /**
  * Shows the customer's billing address (read-only, with how to change it) and lets them choose, edit or add the
@@ -123,7 +151,17 @@ export class AddressPicker extends LitElement {
   @property({ reflect: true }) name = '';
 
   /** The chosen address id; the `value` attribute is the one a form reset returns to. */
-  @property() value = '';
+  @property()
+  get value(): string {
+    return this.chosenId;
+  }
+
+  set value(id: string) {
+    const old = this.chosenId;
+    this.chosenId = id ?? '';
+    this.requestUpdate('value', old);
+    this.syncForm(); // like a native field: the form sees the new value at once, also inside `change` listeners
+  }
 
   /** A host form cannot be submitted without a choice. */
   @property({ type: Boolean, reflect: true }) required = false;
@@ -143,9 +181,14 @@ export class AddressPicker extends LitElement {
   /** Shows a fixed state for design reviews (Storybook); nothing is loaded or saved. Never set it on a live page. */
   @property({ attribute: false }) preview: Partial<AddressPickerView> | null = null;
 
+  private chosenId = '';
   private readonly internals = this.attachInternals();
   private readonly locale = new LocaleController<AddressPickerMessages>(this, addressPickerDictionaries);
-  private readonly watcher = new LoginWatcher(this, () => void this.load());
+  private readonly watcher = new LoginWatcher(this, (event) => {
+    // A deliberate sign-out (here or in another tab) takes the customer's data with it; an expiry keeps the edit.
+    if (event === 'post-login-sign-out') this.forget();
+    void this.load();
+  });
   private readonly combobox = new ComboboxController(this, {
     trigger: () => this.renderRoot.querySelector<HTMLElement>('[role=combobox]'),
     panel: () => this.renderRoot.querySelector<HTMLElement>('[role=listbox]'),
@@ -153,19 +196,11 @@ export class AddressPicker extends LitElement {
     selected: () => this.choices().findIndex((address) => address.id === this.value),
     choose: (index) => this.choose(this.choices()[index]?.id ?? ''),
   });
-  private state: AddressPickerView = {
-    status: 'signed-out',
-    book: EMPTY_BOOK,
-    draft: null,
-    fieldErrors: {},
-    localities: null,
-    saving: false,
-    error: null,
-    conflict: null,
-    saved: false,
-  };
+  private state: AddressPickerView = { ...INITIAL_STATE };
   /** Counts loads: only the newest may change the picker. */
   private loads = 0;
+  /** Counts the customers seen: a save answered after the customer left changes nothing. */
+  private customers = 0;
   /** The customer (`sub`) whose addresses are loading or shown. */
   private requested = '';
   /** The customer (`sub`) whose addresses are shown, and the login they used. */
@@ -173,9 +208,13 @@ export class AddressPicker extends LitElement {
   private formDisabled = false;
   /** The host form was submitted without a choice: say so next to the field. */
   private showInvalid = false;
-  /** A retry of the same content reuses its key, so the server never stores it twice. */
-  private attempt = { body: '', key: '' };
-  private focusTarget: string | null = null;
+  /**
+   * One key per edit, kept through retries (also across a sign-in by redirect) and renewed after a success: a save
+   * whose answer was lost is never stored twice, even when the customer changed the form before saving again.
+   */
+  private idempotencyKey = '';
+  /** Selectors, in order of preference, of what gets focus after the next render. */
+  private focusTarget: string[] | null = null;
 
   constructor() {
     super();
@@ -211,7 +250,7 @@ export class AddressPicker extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector<HTMLElement>('[role=combobox], button')?.focus(options);
+    this.first('[role=combobox]', 'input, select', 'button')?.focus(options);
   }
 
   formResetCallback(): void {
@@ -242,10 +281,30 @@ export class AddressPicker extends LitElement {
     return this.preview ? { ...this.state, ...this.preview } : this.state;
   }
 
-  private set(changes: Partial<AddressPickerView>, focus: string | null = null): void {
+  private set(changes: Partial<AddressPickerView>, focus: string[] | null = null): void {
     this.state = { ...this.state, ...changes };
     if (focus) this.focusTarget = focus;
     this.requestUpdate();
+  }
+
+  /** The first element found for the first selector that finds one (not the first in document order). */
+  private first(...selectors: string[]): HTMLElement | null {
+    for (const selector of selectors) {
+      const found = this.renderRoot.querySelector<HTMLElement>(selector);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** Forgets the customer: their edit (also the stored copy), their addresses and their choice. */
+  private forget(): void {
+    this.discardDraft();
+    this.customer = null;
+    this.requested = '';
+    this.loads++; // an answer still on its way is not for whoever comes next
+    this.customers++;
+    this.state = { ...INITIAL_STATE };
+    this.value = this.getAttribute('value') ?? '';
   }
 
   /** The online-services addresses that may serve this service. */
@@ -269,9 +328,11 @@ export class AddressPicker extends LitElement {
       // signing in again.
       this.requested = '';
       if (this.state.draft) this.storeDraft();
-      this.set({ status: 'signed-out', saving: false, error: this.state.draft ? 'session_expired' : null });
+      this.set({ status: 'signed-out', error: this.state.draft ? 'session_expired' : null });
       return;
     }
+    // Someone else signed in: the previous customer's edit and choice are not theirs to see.
+    if (this.customer && this.customer.sub !== profile.sub) this.forget();
     // The login's events repeat (ready, sign-in, renewal): load once per customer unless asked to again.
     if (!force && this.requested === profile.sub && this.state.status !== 'signed-out') return;
     this.requested = profile.sub;
@@ -280,11 +341,6 @@ export class AddressPicker extends LitElement {
     try {
       const book = await this.withToken((token) => loadAddresses(login.api, token, this.timeout));
       if (load !== this.loads) return;
-      if (this.customer && this.customer.sub !== profile.sub) {
-        // Someone else signed in: the previous customer's edit is not theirs to see.
-        this.discardDraft();
-        this.state = { ...this.state, draft: null, conflict: null, fieldErrors: {} };
-      }
       this.customer = { sub: profile.sub, method: profile.login };
       const draft = this.state.draft ?? this.storedDraft();
       this.set({ status: 'ready', book, draft });
@@ -316,9 +372,11 @@ export class AddressPicker extends LitElement {
       const localities = await this.withToken((token) => loadLocalities(api, token, postcode.trim()));
       const draft = this.state.draft;
       if (!draft || draft.postcode.trim() !== postcode.trim()) return;
-      // The only locality of a postcode is filled in; among several, the customer chooses.
-      const locality = localities.length === 1 ? localities[0] : localities.includes(draft.locality) ? draft.locality : '';
-      this.set({ localities, draft: { ...draft, locality: localities.length ? locality : draft.locality } });
+      // A locality of the postcode gets the directory's spelling; one that does not belong is replaced by the
+      // postcode's only locality; among several the customer chooses, and what they typed stays until then.
+      const known = localities.find((locality) => sameLocality(locality, draft.locality));
+      const locality = known ?? (localities.length === 1 ? localities[0] : draft.locality);
+      this.set({ localities, draft: { ...draft, locality } });
     } catch {
       this.set({ localities: null }); // the API checks the locality when the address is saved
     }
@@ -328,8 +386,8 @@ export class AddressPicker extends LitElement {
 
   private choose(id: string): void {
     if (!id || id === this.value || this.isDisabled) return;
-    this.value = id;
     this.showInvalid = false;
+    this.value = id;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -352,7 +410,8 @@ export class AddressPicker extends LitElement {
           postcode: '',
           locality: '',
         };
-    this.set({ draft, fieldErrors: {}, error: null, conflict: null, saved: false, localities: null }, '#name');
+    this.idempotencyKey = crypto.randomUUID();
+    this.set({ draft, fieldErrors: {}, error: null, conflict: null, saved: false, localities: null }, ['#name']);
     void this.lookUpLocalities(draft.postcode);
   }
 
@@ -381,25 +440,24 @@ export class AddressPicker extends LitElement {
 
   private cancel(): void {
     this.discardDraft();
-    this.set({ draft: null, fieldErrors: {}, error: null, conflict: null }, '[role=combobox]');
+    this.set({ draft: null, fieldErrors: {}, error: null, conflict: null }, FOCUS_CHOICE);
   }
 
   // What the customer typed survives a sign-in by redirect (the page reloads): it waits in this tab's sessionStorage
   // until it is saved or cancelled, and only comes back for the same customer.
   private storeDraft(): void {
     if (this.customer && this.state.draft) {
-      sessionStorage.setItem(draftKey(this.id || this.service), JSON.stringify({ sub: this.customer.sub, draft: this.state.draft }));
+      const stored: StoredDraft = { sub: this.customer.sub, draft: this.state.draft, idempotencyKey: this.idempotencyKey };
+      sessionStorage.setItem(storageKey(this.id || this.service), JSON.stringify(stored));
     }
   }
 
   private storedDraft(): AddressDraft | null {
     try {
-      const stored = JSON.parse(sessionStorage.getItem(draftKey(this.id || this.service)) ?? 'null') as {
-        sub: string;
-        draft: AddressDraft;
-      } | null;
-      if (!stored || stored.sub !== this.customer?.sub) return null;
+      const stored = JSON.parse(sessionStorage.getItem(storageKey(this.id || this.service)) ?? 'null') as StoredDraft | null;
+      if (!stored || stored.sub !== this.customer?.sub || typeof stored.idempotencyKey !== 'string') return null;
       const address = toAddress({ ...stored.draft, id: stored.draft.id ?? '', version: stored.draft.version });
+      this.idempotencyKey = stored.idempotencyKey;
       return { ...address, id: stored.draft.id };
     } catch {
       return null;
@@ -407,7 +465,7 @@ export class AddressPicker extends LitElement {
   }
 
   private discardDraft(): void {
-    sessionStorage.removeItem(draftKey(this.id || this.service));
+    sessionStorage.removeItem(storageKey(this.id || this.service));
   }
 
   // --- Saving ------------------------------------------------------------------------------------------------------
@@ -416,40 +474,77 @@ export class AddressPicker extends LitElement {
     event?.preventDefault();
     const { draft, saving } = this.state;
     const login = this.watcher.login;
-    if (!draft || saving || this.preview) return; // a second click while saving sends nothing
+    if (!draft || saving || this.preview || this.isDisabled) return; // a second click while saving sends nothing
     const fieldErrors = checkAddress(draft, this.state.localities);
     const invalid = [...ADDRESS_FIELDS, 'services' as const].find((field) => fieldErrors[field]);
     if (invalid) {
-      this.set({ fieldErrors, error: 'validation' }, `[name=${invalid}]`);
+      this.set({ fieldErrors, error: 'validation' }, [`[name=${invalid}]`]);
       return void this.dispatchEvent(new AddressPickerErrorEvent('validation', 'save'));
     }
     if (!login?.api || this.state.status === 'signed-out') return this.fail('session_expired');
-    const body = JSON.stringify(draft);
-    if (body !== this.attempt.body) this.attempt = { body, key: crypto.randomUUID() };
+    const customer = this.customers;
+    let again = false;
     this.set({ saving: true, error: null, fieldErrors: {}, saved: false });
     try {
-      const saved = await this.withToken((token) => saveAddress(login.api, token, draft, this.attempt.key, this.timeout));
-      const { book } = this.state;
-      const online = draft.id ? book.online.map((a) => (a.id === saved.id ? saved : a)) : [...book.online, saved];
-      const canAdd = book.limits.canEdit && online.length < book.limits.maxOnline;
-      this.discardDraft();
-      this.set({ book: { ...book, online, limits: { ...book.limits, canAdd } }, draft: null, saved: true }, '[role=combobox]');
-      if (saved.services.includes(this.service)) this.choose(saved.id);
-      this.dispatchEvent(new AddressPickerSaveEvent(saved.id, !draft.id));
+      const saved = await this.withToken((token) => saveAddress(login.api, token, draft, this.idempotencyKey, this.timeout));
+      if (customer === this.customers) this.saved(draft, saved);
     } catch (error) {
-      this.failSave(error);
+      if (customer === this.customers) again = this.failSave(error);
     } finally {
       this.set({ saving: false });
     }
+    if (again) await this.save();
   }
 
-  private failSave(error: unknown): void {
+  /** The address list with `saved` in it (replaced, or added), and whether one more may be added. */
+  private withSaved(saved: Address): { book: AddressBook; known: boolean } {
+    const { book } = this.state;
+    const known = book.online.some((address) => address.id === saved.id);
+    const online = known ? book.online.map((address) => (address.id === saved.id ? saved : address)) : [...book.online, saved];
+    const limits = { ...book.limits, canAdd: book.limits.canEdit && online.length < book.limits.maxOnline };
+    return { book: { ...book, online, limits }, known };
+  }
+
+  /** Shows a saved address in the list; closes the form unless the customer changed it while it was being saved. */
+  private saved(sent: AddressDraft, saved: Address): void {
+    const { draft } = this.state;
+    const { book, known } = this.withSaved(saved);
+    this.idempotencyKey = crypto.randomUUID(); // the next change is another request
+    if (draft === sent) {
+      this.discardDraft();
+      this.set({ book, draft: null, saved: true }, FOCUS_CHOICE);
+      if (saved.services.includes(this.service)) this.choose(saved.id);
+    } else {
+      // Typed into while saving: the form stays, now changing the address just saved.
+      this.set({ book, draft: draft && { ...draft, id: saved.id, version: saved.version } });
+      this.storeDraft();
+    }
+    this.dispatchEvent(new AddressPickerSaveEvent(saved.id, !known));
+  }
+
+  /** Says what went wrong; true when the save should simply be sent again. */
+  private failSave(error: unknown): boolean {
     let code = errorCode(error);
     const body = error instanceof HttpError ? error.body : {};
+    const { draft } = this.state;
+    if (error instanceof HttpError && error.code === 'idempotency_key_reused' && draft) {
+      // An earlier save of this edit reached the server although its answer was lost, and the form changed since:
+      // take what was stored, and save the customer's current form over it.
+      try {
+        const earlier = toAddress(body.earlier);
+        this.idempotencyKey = crypto.randomUUID();
+        this.set({ book: this.withSaved(earlier).book, draft: { ...draft, id: earlier.id, version: earlier.version } });
+        this.storeDraft();
+        return true;
+      } catch {
+        code = 'malformed';
+      }
+    }
     if (code === 'conflict') {
       try {
-        this.set({ conflict: toAddress(body.current), error: code }, '#conflict');
-        return void this.dispatchEvent(new AddressPickerErrorEvent(code, 'save'));
+        this.set({ conflict: toAddress(body.current), error: code }, ['#conflict']);
+        this.dispatchEvent(new AddressPickerErrorEvent(code, 'save'));
+        return false;
       } catch {
         code = 'malformed';
       }
@@ -459,11 +554,12 @@ export class AddressPicker extends LitElement {
     if (code === 'limit_reached') this.set({ book: { ...book, limits: { ...book.limits, canAdd: false } } });
     if (code === 'administrator_only') this.set({ book: { ...book, limits: { ...book.limits, canEdit: false, canAdd: false } } });
     this.fail(code);
+    return false;
   }
 
   private fail(code: AddressErrorCode): void {
     if (code === 'session_expired') this.storeDraft();
-    this.set({ error: code }, '#message');
+    this.set({ error: code }, ['#message']);
     this.dispatchEvent(new AddressPickerErrorEvent(code, 'save'));
   }
 
@@ -481,7 +577,7 @@ export class AddressPicker extends LitElement {
     if (!conflict) return;
     const online = book.online.map((address) => (address.id === conflict.id ? conflict : address));
     this.discardDraft();
-    this.set({ book: { ...book, online }, draft: null, conflict: null, error: null }, '[role=combobox]');
+    this.set({ book: { ...book, online }, draft: null, conflict: null, error: null }, FOCUS_CHOICE);
   }
 
   private signInAgain(): void {
@@ -499,20 +595,26 @@ export class AddressPicker extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.syncForm();
+    if (this.focusTarget) {
+      const target = this.first(...this.focusTarget);
+      this.focusTarget = null;
+      target?.focus();
+    }
+  }
+
+  /** The value and validity the host form sees. */
+  private syncForm(): void {
+    if (!this.renderRoot) return; // a `value` set before the first render; updated() comes
     // Only an address the customer can see offered counts: not one for another service, not while signed out.
     const value = this.view().status === 'ready' && this.choices().some((address) => address.id === this.value) ? this.value : '';
     this.internals.setFormValue(value || null);
     if (this.required && !value && !this.isDisabled) {
       // The browser's message points at the combobox, or at the picker when there is none to choose with.
-      const anchor = this.renderRoot.querySelector<HTMLElement>('[role=combobox], .picker');
-      this.internals.setValidity({ valueMissing: true }, this.t('valueMissing', { service: this.t(this.service) }) || 'valueMissing', anchor ?? undefined);
+      const message = this.t('valueMissing', { service: this.t(SERVICE_KEYS[this.service]) }) || 'valueMissing';
+      this.internals.setValidity({ valueMissing: true }, message, this.first('[role=combobox]', '.picker') ?? undefined);
     } else {
       this.internals.setValidity({});
-    }
-    if (this.focusTarget) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
-      this.focusTarget = null;
-      target?.focus();
     }
   }
 
@@ -546,26 +648,34 @@ export class AddressPicker extends LitElement {
     return nothing;
   }
 
+  // One template for every status, so that the edit form keeps its place (and the field its focus) while the
+  // session expires and the customer signs in again.
   private renderBody(view: AddressPickerView, t: (key: MessageKey, values?: Record<string, string>) => string) {
-    if (view.status === 'loading') return html`<p role="status">${t('loading')}</p>`;
-    if (view.status === 'load-error') return nothing;
-    if (view.status === 'signed-out') return view.draft ? this.renderForm(view, t) : html`<p>${t('signedOut')}</p>`;
-    const { billing, limits } = view.book;
-    if (!billing && limits.maxOnline === 0) return html`<p>${t('noAccount')}</p>`;
+    const { billing } = view.book;
     return html`
-      ${billing
+      ${view.status === 'ready' && billing
         ? html`<section class="billing" part="billing" aria-labelledby="billing-title">
             ${this.heading('billing-title', t('billingTitle'))}
             <address>${this.envelope(billing)}</address>
             <p class="note">${t('billingNote')}</p>
           </section>`
         : nothing}
-      ${view.conflict ? this.renderConflict(view, t) : view.draft ? this.renderForm(view, t) : this.renderChoice(view, t)}
+      ${this.renderMain(view, t)}
     `;
   }
 
+  private renderMain(view: AddressPickerView, t: (key: MessageKey, values?: Record<string, string>) => string) {
+    if (view.conflict && view.draft && view.status === 'ready') return this.renderConflict(view, t);
+    if (view.draft) return this.renderForm(view, t);
+    if (view.status === 'loading') return html`<p role="status">${t('loading')}</p>`;
+    if (view.status === 'signed-out') return html`<p>${t('signedOut')}</p>`;
+    if (view.status === 'load-error') return nothing;
+    const { billing, limits } = view.book;
+    return !billing && limits.maxOnline === 0 ? html`<p>${t('noAccount')}</p>` : this.renderChoice(view, t);
+  }
+
   private renderChoice(view: AddressPickerView, t: (key: MessageKey, values?: Record<string, string>) => string) {
-    const service = t(this.service);
+    const service = t(SERVICE_KEYS[this.service]);
     const choices = this.choices();
     const chosen = choices.find((address) => address.id === this.value);
     const { canEdit, canAdd, maxOnline } = view.book.limits;
@@ -643,10 +753,11 @@ export class AddressPicker extends LitElement {
     const error = (field: AddressField | 'services') =>
       errors[field] ? html`<p class="error" id="${field}-error">${message(field)}</p>` : nothing;
     const localities = view.localities ?? [];
+    const off = this.isDisabled;
     const input = ([field, autocomplete]: [AddressField, Autocomplete]) => html`<div>
       <label for=${field}>${t(field)}</label>
       ${field === 'locality' && localities.length > 1
-        ? html`<select id="locality" name="locality" aria-invalid=${errors.locality ? 'true' : 'false'} aria-describedby=${described(field)}>
+        ? html`<select id="locality" name="locality" ?disabled=${off} aria-invalid=${errors.locality ? 'true' : 'false'} aria-describedby=${described(field)}>
             <option value="" ?selected=${!draft.locality}>${t('chooseLocality')}</option>
             ${localities.map((locality) => html`<option ?selected=${locality === draft.locality}>${locality}</option>`)}
           </select>`
@@ -656,6 +767,7 @@ export class AddressPicker extends LitElement {
             autocomplete=${autocomplete}
             inputmode=${field === 'postcode' || field === 'poBox' ? 'numeric' : nothing}
             .value=${live(draft[field])}
+            ?disabled=${off}
             aria-invalid=${errors[field] ? 'true' : 'false'}
             aria-describedby=${described(field)}
           />`}
@@ -670,13 +782,19 @@ export class AddressPicker extends LitElement {
           <legend>${t('services')}</legend>
           ${ADDRESS_SERVICES.map(
             (service) =>
-              html`<label><input type="checkbox" name="services" value=${service} .checked=${live(draft.services.includes(service))} />${t(service)}</label>`,
+              html`<label
+                ><input type="checkbox" name="services" value=${service} ?disabled=${off} .checked=${live(draft.services.includes(service))} />${t(
+                  SERVICE_KEYS[service],
+                )}</label
+              >`,
           )}
           ${error('services')}
         </fieldset>
         <div class="actions">
-          <button class="primary" type="submit" part="save-button" aria-disabled=${view.saving ? 'true' : 'false'}>${t('save')}</button>
-          <button class="secondary" type="button" part="cancel-button" @click=${this.cancel}>${t('cancel')}</button>
+          <button class="primary" type="submit" part="save-button" ?disabled=${off} aria-disabled=${view.saving ? 'true' : 'false'}>
+            ${t('save')}
+          </button>
+          <button class="secondary" type="button" part="cancel-button" ?disabled=${off} @click=${this.cancel}>${t('cancel')}</button>
         </div>
       </form>
     `;
@@ -696,8 +814,10 @@ export class AddressPicker extends LitElement {
           </section>
         </div>
         <div class="actions">
-          <button class="primary" part="keep-mine-button" @click=${this.keepMine}>${t('keepMine')}</button>
-          <button class="secondary" part="keep-saved-button" @click=${this.keepSaved}>${t('keepSaved')}</button>
+          <button class="primary" part="keep-mine-button" ?disabled=${this.isDisabled} @click=${this.keepMine}>${t('keepMine')}</button>
+          <button class="secondary" part="keep-saved-button" ?disabled=${this.isDisabled} @click=${this.keepSaved}>
+            ${t('keepSaved')}
+          </button>
         </div>
       </section>
     `;

@@ -44,7 +44,8 @@ const PO_BOX = /^[1-9]\d{0,5}$/;
 export const POSTCODE = /^[1-9]\d{3}$/;
 
 const clean = (value: string) => value.normalize('NFC').trim().replace(/\s+/g, ' ');
-const sameLocality = (a: string, b: string) => clean(a).toLocaleLowerCase('de-CH') === clean(b).toLocaleLowerCase('de-CH');
+/** Locality names compared as customers type them: case and runs of spaces do not matter. */
+export const sameLocality = (a: string, b: string) => clean(a).toLocaleLowerCase('de-CH') === clean(b).toLocaleLowerCase('de-CH');
 
 /**
  * The first problem of each field. `localities` are the directory's localities for the draft's postcode, or null when

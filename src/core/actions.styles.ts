@@ -36,9 +36,16 @@ export const actions = css`
     opacity: 0.8;
   }
 
+  /* Empty regions take no room but stay in the accessibility tree, so that what appears in them is announced. */
   .alert:empty,
   .status:empty {
-    display: none;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 
   .alert {

@@ -13,9 +13,10 @@ type WatchingHost = ReactiveControllerHost & HTMLElement & { for: string };
 export class LoginWatcher implements ReactiveController {
   login: PostLogin | null = null;
   private readonly host: WatchingHost;
-  private readonly changed: () => void;
+  private readonly changed: (event: string) => void;
 
-  constructor(host: WatchingHost, changed: () => void) {
+  /** `changed` gets the name of the event that caused the look (`post-login-sign-out`, …; `defined` at first). */
+  constructor(host: WatchingHost, changed: (event: string) => void) {
     this.host = host;
     this.changed = changed;
     host.addController(this);
@@ -23,17 +24,17 @@ export class LoginWatcher implements ReactiveController {
 
   hostConnected(): void {
     for (const type of LOGIN_EVENTS) document.addEventListener(type, this.onLoginEvent);
-    void customElements.whenDefined('post-login').then(this.onLoginEvent);
+    void customElements.whenDefined('post-login').then(() => this.onLoginEvent(new Event('defined')));
   }
 
   hostDisconnected(): void {
     for (const type of LOGIN_EVENTS) document.removeEventListener(type, this.onLoginEvent);
   }
 
-  private readonly onLoginEvent = () => {
+  private readonly onLoginEvent = (event: Event) => {
     const root = this.host.getRootNode() as Document | ShadowRoot;
     const found = this.host.for ? root.getElementById?.(this.host.for) : root.querySelector?.('post-login');
     this.login = found?.localName === 'post-login' ? (found as PostLogin) : null;
-    this.changed();
+    this.changed(event.type);
   };
 }

@@ -135,7 +135,13 @@ describe('<address-picker>', () => {
 
   it('shows no empty message or status box when there is nothing to say, and nothing at all when hidden', async () => {
     element = await mount(ready());
-    for (const name of ['message', 'status']) expect(getComputedStyle(part(element, name)!).display, name).to.equal('none');
+    for (const name of ['message', 'status']) {
+      const region = part(element, name)!;
+      // Not display:none: a live region has to be in the accessibility tree before its text arrives.
+      expect(getComputedStyle(region).display, name).not.to.equal('none');
+      expect(getComputedStyle(region).position, name).to.equal('absolute');
+      expect(region.getBoundingClientRect().height, name).to.be.at.most(1);
+    }
     element.hidden = true;
     expect(getComputedStyle(element).display).to.equal('none');
   });
@@ -587,6 +593,17 @@ describe('<address-picker>', () => {
     });
   });
 
+  it('cancel with no address to choose returns focus to "add", not to the page', async () => {
+    element = await mount(ready([keller]), { attributes: { service: 'sub-address' } });
+    part(element, 'add-button')!.click();
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(focused(element)).to.equal('name');
+    part(element, 'cancel-button')!.click();
+    await element.updateComplete;
+    expect(focused(element)).to.equal('add-button');
+  });
+
   it('puts its headings at heading-level, to fit the page outline', async () => {
     element = await mount({ ...ready(), draft: { ...keller }, conflict: { ...keller, street: 'Papiermühlestrasse', version: 2 } });
     const levels = () => [...element.shadowRoot!.querySelectorAll('[role=heading]')].map((node) => node.getAttribute('aria-level'));
@@ -670,6 +687,31 @@ describe('<address-picker>', () => {
         // With no combobox to point at, the browser's message points at the picker (no "not focusable" refusal).
         expect(element.reportValidity(), status).to.equal(false);
       }
+    });
+
+    it('the form sees a choice at once, like a native field: inside the change listener and after setting value', async () => {
+      const form = container('form') as HTMLFormElement;
+      element = await mount(ready(), { attributes: { name: 'address', required: '' }, parent: form });
+      const inListener: Array<[FormDataEntryValue | null, boolean]> = [];
+      element.addEventListener('change', () => inListener.push([new FormData(form).get('address'), form.checkValidity()]));
+      element.focus();
+      await press(element, 'ArrowDown');
+      await press(element, 'Enter');
+      expect(inListener).to.deep.equal([['o1', true]]);
+      element.value = 'o3';
+      expect(new FormData(form).get('address'), 'no render needed').to.equal('o3');
+    });
+
+    it('a disabled fieldset also disables the edit form', async () => {
+      const form = container('form') as HTMLFormElement;
+      const fieldset = document.createElement('fieldset');
+      form.append(fieldset);
+      element = await mount({ ...ready(), draft: { ...keller } }, { attributes: { name: 'address' }, parent: fieldset });
+      fieldset.disabled = true;
+      await element.updateComplete;
+      const controls = [...part(element, 'form')!.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, select, button')];
+      expect(controls.length).to.be.greaterThan(10);
+      expect(controls.filter((control) => !control.disabled).map((control) => control.name || control.getAttribute('part'))).to.deep.equal([]);
     });
 
     it('form.reset() returns to the value attribute', async () => {
@@ -766,7 +808,7 @@ describe('<address-picker>', () => {
       element.setAttribute('lang', 'fr');
       await waitFor(() => text(combobox(element)) === fr.choose, 'French');
       await element.updateComplete;
-      expect(element.validationMessage).to.equal(fr.valueMissing.replace('{service}', fr.forwarding));
+      expect(element.validationMessage).to.equal(fr.valueMissing.replace('{service}', fr.serviceForwarding));
     });
 
     it('switches language at runtime', async () => {

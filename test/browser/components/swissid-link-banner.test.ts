@@ -31,11 +31,14 @@ describe('<swissid-link-banner>', () => {
     await assertAccessible(element);
   });
 
-  it('shows no empty message or status box when there is nothing to say', async () => {
+  it('shows no empty message or status box when there is nothing to say, but keeps them for announcements', async () => {
     element = await mount({ step: 'offer', invited: true, accounts });
     for (const name of ['message', 'status']) {
       const region = element.shadowRoot!.querySelector(`[part~="${name}"]`)!;
-      expect(getComputedStyle(region).display, name).to.equal('none');
+      // Not display:none: a live region has to be in the accessibility tree before its text arrives.
+      expect(getComputedStyle(region).display, name).not.to.equal('none');
+      expect(getComputedStyle(region).position, name).to.equal('absolute');
+      expect(region.getBoundingClientRect().height, name).to.be.at.most(1);
     }
   });
 

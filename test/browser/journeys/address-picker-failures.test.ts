@@ -164,6 +164,34 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       expect(hasPart(picker, 'add-button'), 'and the limit is reached').to.equal(false);
     });
 
+    it('a new address changed after the lost answer: the stored one is changed, never a second one created', async () => {
+      const page = await openPickerPage();
+      const { picker } = page;
+      part(picker, 'add-button')!.click();
+      await picker.updateComplete;
+      await typeInto(picker, 'company', 'Keller Logistik AG');
+      await typeInto(picker, 'street', 'Bollwerk');
+      await typeInto(picker, 'houseNumber', '10');
+      await typeInto(picker, 'postcode', '3000');
+      await waitFor(() => draftValues(picker).locality === 'Bern', 'the locality');
+      await executeServerCommand('api-fault', { method: 'POST', path: '/addresses', fault: 'drop-response' });
+      await pressSave(picker);
+      await waitFor(() => errors(page).length, 'the failure');
+      const before = (await storedAddressesOf(ACCOUNTS.marc.email)).online;
+      expect(before, 'the server did store it').to.have.length(3);
+
+      await typeInto(picker, 'houseNumber', '12'); // the customer corrects the number, then saves again
+      await pressSave(picker);
+      await waitSaved(picker, de.saved);
+      const online = (await storedAddressesOf(ACCOUNTS.marc.email)).online;
+      expect(online.map((address) => address.id), 'still one new address').to.deep.equal(before.map((address) => address.id));
+      expect(online[2]).to.include({ street: 'Bollwerk', houseNumber: '12', version: 2 });
+      // The second POST (same key, other content) was refused with what the first stored; the PUT changed that.
+      expect(writesOf(page.requests).map((request) => request.method)).to.deep.equal(['POST', 'POST', 'PUT']);
+      expect(picker.value).to.equal(online[2].id);
+      expect(shownText(part(picker, 'combobox'))).to.contain('Bollwerk 12');
+    });
+
     it('a change: "save" again replays the stored answer, the version goes up once', async () => {
       const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
       const { picker } = page;
@@ -178,6 +206,33 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       expect(errors(page)).to.deep.equal([{ code: 'unreachable', action: 'save' }]);
       expect(saves(page)).to.deep.equal([{ addressId: ADDRESS_IDS.kellerAarau, created: false }]);
     });
+  });
+});
+
+describe('<address-picker> when the customer signs out', () => {
+  beforeEach(async () => {
+    await reset();
+    await signInWithPopup(ACCOUNTS.marc);
+  });
+  afterEach(cleanUp);
+
+  it('in another tab: forgets the edit, the stored copy of it and the choice', async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
+    const { picker } = page;
+    await editAarau(picker);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'kept while editing').to.have.length(1);
+    // Another document of this origin ends the session (as a logout in another tab does); this page hears it.
+    const otherTab = document.createElement('iframe');
+    document.body.append(otherTab);
+    const storage = otherTab.contentWindow!.localStorage;
+    for (const key of Object.keys(storage).filter((name) => name.startsWith('post-login:session:'))) storage.removeItem(key);
+    otherTab.remove();
+    await waitFor(() => shownText(picker.shadowRoot!.querySelector('.picker')).includes(de.signedOut), 'the signed-out picker');
+    expect(picker.shadowRoot!.querySelector('form'), 'no form with their address').to.equal(null);
+    expect(shownText(picker.shadowRoot!.querySelector('.picker'))).not.to.contain('Bahnhofstrasse');
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'no stored copy').to.deep.equal([]);
+    expect(picker.value, 'back to the value attribute').to.equal(ADDRESS_IDS.kellerAarau);
+    expect(new FormData(page.form).has('address'), 'nothing submitted for nobody').to.equal(false);
   });
 });
 

@@ -132,7 +132,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     expect(picker.validity.valueMissing).to.equal(true);
     const combobox = part(picker, 'combobox')!;
     expect(combobox.getAttribute('aria-invalid')).to.equal('true');
-    const message = `Wählen Sie eine Adresse für ${de.forwarding}.`;
+    const message = `Wählen Sie eine Adresse für ${de.serviceForwarding}.`;
     expect(shownText(picker.shadowRoot!.getElementById(combobox.getAttribute('aria-describedby')!))).to.equal(message);
     expect(picker.validationMessage).to.equal(message);
     await assertAccessible(picker);
