@@ -234,6 +234,14 @@ export async function typeInto(picker: AddressPicker, name: PickerField, value: 
   await picker.updateComplete;
 }
 
+/** Opens "add address" and types the fields in form order; `locality`: wait until the postcode filled it in. */
+export async function addAddress(picker: AddressPicker, fields: Partial<Record<PickerField, string>>, locality?: string): Promise<void> {
+  part(picker, 'add-button')!.click();
+  await picker.updateComplete;
+  for (const name of PICKER_FIELDS) if (fields[name] !== undefined) await typeInto(picker, name, fields[name]);
+  if (locality) await waitFor(() => pickerField(picker, 'locality').value === locality, `the locality ${locality}`);
+}
+
 /** Everything the edit form holds right now. */
 export function draftValues(picker: AddressPicker): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};

@@ -20,6 +20,7 @@ import {
   writesOf,
   type PickerPage,
   type StoredAddress,
+  addAddress,
 } from '../address-picker-support.js';
 
 /**
@@ -131,13 +132,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
     it('a new address: "save" again sends the same Idempotency-Key, and the database has it once', async () => {
       const page = await openPickerPage();
       const { picker } = page;
-      part(picker, 'add-button')!.click();
-      await picker.updateComplete;
-      await typeInto(picker, 'company', 'Keller Logistik AG');
-      await typeInto(picker, 'street', 'Bollwerk');
-      await typeInto(picker, 'houseNumber', '10');
-      await typeInto(picker, 'postcode', '3000');
-      await waitFor(() => draftValues(picker).locality === 'Bern', 'the locality');
+      await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', houseNumber: '10', postcode: '3000' }, 'Bern');
       const typed = draftValues(picker);
       await executeServerCommand('api-fault', { method: 'POST', path: '/addresses', fault: 'drop-response' });
       await pressSave(picker);
@@ -167,13 +162,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
     it('a new address changed after the lost answer: the stored one is changed, never a second one created', async () => {
       const page = await openPickerPage();
       const { picker } = page;
-      part(picker, 'add-button')!.click();
-      await picker.updateComplete;
-      await typeInto(picker, 'company', 'Keller Logistik AG');
-      await typeInto(picker, 'street', 'Bollwerk');
-      await typeInto(picker, 'houseNumber', '10');
-      await typeInto(picker, 'postcode', '3000');
-      await waitFor(() => draftValues(picker).locality === 'Bern', 'the locality');
+      await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', houseNumber: '10', postcode: '3000' }, 'Bern');
       await executeServerCommand('api-fault', { method: 'POST', path: '/addresses', fault: 'drop-response' });
       await pressSave(picker);
       await waitFor(() => errors(page).length, 'the failure');

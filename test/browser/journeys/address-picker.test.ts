@@ -25,6 +25,7 @@ import {
   writesOf,
   type PickerField,
   type PickerPage,
+  addAddress,
 } from '../address-picker-support.js';
 
 /**
@@ -542,12 +543,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
   it('the limit is the server\'s: an address added meanwhile makes the add refused (409), the input kept', async () => {
     const page = await openPickerPage();
     const { picker } = page;
-    part(picker, 'add-button')!.click();
-    await picker.updateComplete;
-    await typeInto(picker, 'company', 'Keller Logistik AG');
-    await typeInto(picker, 'street', 'Bollwerk');
-    await typeInto(picker, 'postcode', '3000');
-    await waitFor(() => pickerField(picker, 'locality').value === 'Bern', 'the locality');
+    await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', postcode: '3000' }, 'Bern');
     const typed = draftValues(picker);
     // Another administrator adds the third address meanwhile.
     const other = await callAccountApi('POST', '/addresses', {
