@@ -9,7 +9,7 @@ import type { Profile } from '../src/core/session-store.js';
 import type { Messages } from '../src/i18n/en.js';
 import '../src/post-login/index.js';
 import type { PostLogin, PostLoginView } from '../src/post-login/post-login.js';
-import { cssProperties, describe, hostile, paintedShadow, storyElement } from './support.js';
+import { cssProperties, cssPropertyControls, describe, hostile, manifestDeclaration, paintedShadow, storyElement } from './support.js';
 
 /**
  * Every state of `<post-login>` for design review. Each story sets `preview`, which paints a fixed state without a
@@ -29,15 +29,7 @@ type Args = {
   [cssProperty: `--post-${string}`]: string | undefined;
 };
 
-interface ManifestDeclaration {
-  tagName?: string;
-  members?: { name: string; kind: string; privacy?: string }[];
-  cssProperties?: { name: string }[];
-}
-
-const declaration = (manifest as unknown as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
-  .flatMap((module) => module.declarations ?? [])
-  .find((item) => item.tagName === 'post-login');
+const declaration = manifestDeclaration(manifest, 'post-login');
 
 /** Private fields and methods are in the manifest too; they are no control for anyone. */
 const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromEntries(
@@ -52,10 +44,6 @@ const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromE
     .map((member) => [member.name, { table: { disable: true } }]),
 );
 
-/** `--post-*` custom properties get a colour or text control; the render function puts them on the element. */
-const cssPropertyControls = Object.fromEntries(
-  (declaration?.cssProperties ?? []).map(({ name }) => [name, { control: name.startsWith('--post-color-') ? 'color' : 'text' }]),
-);
 
 const anna: Profile = {
   sub: 'storybook-anna',
@@ -150,7 +138,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     ...hiddenMembers,
-    ...cssPropertyControls,
+    ...cssPropertyControls(declaration),
     flow: { control: 'inline-radio', options: ['redirect', 'popup'] },
     lang: {
       control: 'inline-radio',
