@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PopoverController } from '../core/popover.js';
 
 /**
  * A select-only combobox (WAI-ARIA APG): focus stays on the trigger, `active` is the option marked with
  * `aria-activedescendant`. Arrows, Home/End, Enter/Space and type-ahead work on it; Escape and a click elsewhere close
- * the list. The list is positioned by @floating-ui/dom (popover-position.ts), loaded on first open.
+ * the list. Opening, closing and positioning are the popover's (core/popover.ts), with focus left on the trigger.
  */
 export interface ComboboxParts {
   trigger: () => HTMLElement | null;
@@ -19,24 +20,24 @@ export interface ComboboxParts {
 const TYPE_AHEAD_MS = 700;
 
 export class ComboboxController implements ReactiveController {
-  open = false;
   active = -1;
   /** The customer chose an option: the element says which in its status region. */
   announced = false;
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly parts: ComboboxParts;
-  private detach: (() => void) | null = null;
+  private readonly popover: PopoverController;
   private typed = '';
   private typedAt = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, parts: ComboboxParts) {
     this.host = host;
     this.parts = parts;
+    this.popover = new PopoverController(host, { trigger: parts.trigger, panel: parts.panel, placement: 'bottom-start', focusPanel: false });
     host.addController(this);
   }
 
-  hostDisconnected(): void {
-    this.close(false);
+  get open(): boolean {
+    return this.popover.open;
   }
 
   hostUpdated(): void {
@@ -52,23 +53,11 @@ export class ComboboxController implements ReactiveController {
   async show(index: number): Promise<void> {
     this.active = Math.min(Math.max(index, 0), this.parts.options().length - 1);
     this.host.requestUpdate();
-    if (this.open) return;
-    this.open = true;
-    const [{ attachPopover }] = await Promise.all([import('../core/popover-position.js'), this.host.updateComplete]);
-    const trigger = this.parts.trigger();
-    const panel = this.parts.panel();
-    if (this.open && trigger && panel && !this.detach) {
-      this.detach = attachPopover(trigger, panel, (returnFocus) => this.close(returnFocus), 'bottom-start');
-    }
+    await this.popover.show();
   }
 
   close(returnFocus: boolean): void {
-    if (!this.open) return;
-    this.open = false;
-    this.detach?.();
-    this.detach = null;
-    this.host.requestUpdate();
-    if (returnFocus) this.parts.trigger()?.focus();
+    this.popover.hide(returnFocus);
   }
 
   pick(index: number): void {

@@ -1,3 +1,4 @@
+import type { Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
@@ -7,6 +8,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface PopoverParts {
   trigger: () => HTMLElement | null | undefined;
   panel: () => HTMLElement | null | undefined;
+  /** Where the panel goes (default `bottom-end`). */
+  placement?: Placement;
+  /** Whether focus moves into the panel on open (default); a combobox keeps it on its trigger. */
+  focusPanel?: boolean;
 }
 
 export class PopoverController implements ReactiveController {
@@ -38,8 +43,8 @@ export class PopoverController implements ReactiveController {
     const trigger = this.parts.trigger();
     const panel = this.parts.panel();
     if (!this.open || !trigger || !panel) return;
-    this.detach = attachPopover(trigger, panel, (returnFocus) => this.hide(returnFocus));
-    panel.focus();
+    this.detach = attachPopover(trigger, panel, (returnFocus) => this.hide(returnFocus), this.parts.placement);
+    if (this.parts.focusPanel !== false) panel.focus();
   }
 
   /** Closes; `returnFocus` puts focus back on the trigger (Escape, close button), not after a click elsewhere. */
