@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { changeStoredAddress, endSwissIdTokens, storedAddresses } from '../support/backend-state.mjs';
+import { changeStoredAddress, endTokens, storedAddresses } from '../support/backend-state.mjs';
 import { ANNA, refresh, signIn, startTestBackend } from './support.mjs';
 
 const ANNA_ONLINE = 'e1b2c3d4-0002-4000-8000-000000000002';
@@ -54,13 +54,13 @@ describe('what the browser tests read and change in the database', () => {
 
   it('ends the SwissID access tokens only (renewal works), or the refresh tokens too (renewal fails)', async () => {
     const { tokens } = await signIn(backend, env.demoClient, ANNA);
-    endSwissIdTokens(backend.db);
+    endTokens(backend.db);
     assert.equal((await api('/me', tokens.access_token)).status, 401);
     const renewed = await refresh(backend, { clientId: env.demoClient.clientId, refreshToken: tokens.refresh_token });
     assert.equal(renewed.res.status, 200);
     assert.equal((await api('/me', renewed.body.access_token)).status, 200);
 
-    endSwissIdTokens(backend.db, { refresh: true });
+    endTokens(backend.db, { refresh: true });
     assert.equal((await api('/me', renewed.body.access_token)).status, 401);
     const refused = await refresh(backend, { clientId: env.demoClient.clientId, refreshToken: renewed.body.refresh_token });
     assert.equal(refused.body.error, 'invalid_grant');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
-import { changeStoredAddress, endSwissIdTokens, storedAddresses } from './backend-state.mjs';
+import { changeStoredAddress, endTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
 import { runPartnerJourney } from './partner-journey.mjs';
 
@@ -79,15 +79,15 @@ export function referenceBackendPlugin() {
           return driveProviderLogin(page(), backend.urls[payload.provider === 'post' ? 'postLogin' : 'swissid'], payload);
         case 'backend-end-post-login-sessions':
           // The older login's tokens die at the provider (as after a timeout there): the next API call gets a 401.
-          backend.db.prepare("DELETE FROM post_login_oidc_models WHERE model IN ('AccessToken', 'RefreshToken')").run();
+          endTokens(backend.db, { provider: 'post', refresh: true });
           return true;
         case 'backend-end-swissid-access-tokens':
           // Only the access tokens die: the next API call gets a 401 and the widget renews with its refresh token.
-          endSwissIdTokens(backend.db);
+          endTokens(backend.db);
           return true;
         case 'backend-end-swissid-sessions':
           // Access and refresh tokens die: the next API call gets a 401 and renewal fails too.
-          endSwissIdTokens(backend.db, { refresh: true });
+          endTokens(backend.db, { refresh: true });
           return true;
         case 'api-fault':
           // A rule or a list of rules (see demo/server/api-faults.mjs), e.g. { method: 'POST', path: '/addresses', fault: 'drop-response' }.

@@ -39,10 +39,13 @@ export function changeStoredAddress(db, { id, changes }) {
 }
 
 /**
- * Ends SwissID tokens at the provider, as after a timeout there: the access tokens only (the
- * widget can renew with its refresh token), or with `refresh` the refresh tokens too (renewal fails).
+ * Ends tokens at a provider, as after a timeout there: the access tokens only (the widget can
+ * renew with its refresh token), or with `refresh` the refresh tokens too (renewal fails).
+ * `provider: 'post'` is the older Post customer login, else SwissID.
  * @param {import('better-sqlite3').Database} db
+ * @param {{ refresh?: boolean, provider?: 'swissid'|'post' }} [options]
  */
-export function endSwissIdTokens(db, { refresh = false } = {}) {
-  db.prepare(`DELETE FROM oidc_models WHERE model IN ('AccessToken'${refresh ? ", 'RefreshToken'" : ''})`).run();
+export function endTokens(db, { refresh = false, provider = 'swissid' } = {}) {
+  const table = provider === 'post' ? 'post_login_oidc_models' : 'oidc_models';
+  db.prepare(`DELETE FROM ${table} WHERE model IN ('AccessToken'${refresh ? ", 'RefreshToken'" : ''})`).run();
 }
