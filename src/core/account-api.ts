@@ -1,4 +1,4 @@
-import { fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError } from './http.js';
 import type { AccountRole, AccountType, Profile } from './session-store.js';
 
 /** The Post account API's answer to `GET /me` (see demo/openapi.yaml). */
@@ -30,7 +30,7 @@ function isMeResponse(value: unknown): value is MeResponse {
 
 /** Adds the account data (private/business, role, company) to the profile from the ID token. */
 export async function loadAccount(api: string, accessToken: string, profile: Profile): Promise<Profile> {
-  const me = await fetchJson<unknown>(new URL('me', api.endsWith('/') ? api : `${api}/`).href, { accessToken });
+  const me = await fetchJson<unknown>(apiUrl(api, 'me'), { accessToken });
   if (!isMeResponse(me) || me.sub !== profile.sub) throw new HttpError('malformed');
   return { ...profile, name: me.name, email: me.email, accountType: me.accountType, role: me.role, company: me.company };
 }

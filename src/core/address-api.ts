@@ -1,4 +1,4 @@
-import { fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError } from './http.js';
 
 /**
  * The Post account API's address endpoints (see demo/openapi.yaml): the customer's billing and online-services
@@ -43,10 +43,6 @@ export interface AddressDraft extends AddressFields {
   services: AddressService[];
 }
 
-function endpoint(api: string, path: string): string {
-  return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
-}
-
 const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : invalid());
 
 function invalid(): never {
@@ -79,13 +75,13 @@ function toAddressBook(value: unknown): AddressBook {
 }
 
 export async function loadAddresses(api: string, accessToken: string, timeoutMs?: number): Promise<AddressBook> {
-  return toAddressBook(await fetchJson<unknown>(endpoint(api, 'addresses'), { accessToken, timeoutMs }));
+  return toAddressBook(await fetchJson<unknown>(apiUrl(api, 'addresses'), { accessToken, timeoutMs }));
 }
 
 /** The localities the directory knows for a 4-digit postcode (none for an unknown one). */
 export async function loadLocalities(api: string, accessToken: string, postcode: string): Promise<string[]> {
   const answer = await fetchJson<{ localities?: unknown }>(
-    endpoint(api, `localities?postcode=${encodeURIComponent(postcode)}`),
+    apiUrl(api, `localities?postcode=${encodeURIComponent(postcode)}`),
     { accessToken },
   );
   if (!Array.isArray(answer?.localities)) invalid();
@@ -107,7 +103,7 @@ export async function saveAddress(
   for (const field of ADDRESS_FIELDS) body[field] = draft[field].trim() || null;
   const headers: Record<string, string> = { 'Idempotency-Key': idempotencyKey };
   if (draft.id) headers['If-Match'] = `"${draft.version}"`;
-  const saved = await fetchJson<unknown>(endpoint(api, draft.id ? `addresses/${encodeURIComponent(draft.id)}` : 'addresses'), {
+  const saved = await fetchJson<unknown>(apiUrl(api, draft.id ? `addresses/${encodeURIComponent(draft.id)}` : 'addresses'), {
     method: draft.id ? 'PUT' : 'POST',
     accessToken,
     body,

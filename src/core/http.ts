@@ -41,6 +41,11 @@ export interface JsonRequest {
   timeoutMs?: number;
 }
 
+/** The address of `path` under the account API's base URL (with or without its trailing slash). */
+export function apiUrl(api: string, path: string): string {
+  return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
+}
+
 export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
   if (request.accessToken) headers.Authorization = `Bearer ${request.accessToken}`;

@@ -1,4 +1,4 @@
-import { fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError } from './http.js';
 
 /**
  * The Post account API's linking endpoints (see demo/openapi.yaml): the link status of the signed-in older Post
@@ -17,10 +17,6 @@ export interface LinkStatus {
   linked: boolean;
   invited: boolean;
   accounts: LinkedAccount[];
-}
-
-function endpoint(api: string, path: string): string {
-  return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
 }
 
 function toLinkStatus(value: unknown): LinkStatus {
@@ -46,12 +42,12 @@ function toLinkStatus(value: unknown): LinkStatus {
 }
 
 export async function loadLinkStatus(api: string, accessToken: string): Promise<LinkStatus> {
-  return toLinkStatus(await fetchJson<unknown>(endpoint(api, 'link-status'), { accessToken }));
+  return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { accessToken }));
 }
 
 /** Links the older login to the SwissID; a 409 means that SwissID (or this login) is linked already. */
 export async function linkToSwissId(api: string, accessToken: string, idToken: string): Promise<LinkStatus> {
   return toLinkStatus(
-    await fetchJson<unknown>(endpoint(api, 'link'), { method: 'POST', accessToken, body: { idToken } }),
+    await fetchJson<unknown>(apiUrl(api, 'link'), { method: 'POST', accessToken, body: { idToken } }),
   );
 }
