@@ -116,16 +116,21 @@ export function reachable(graph, entry = ENTRY) {
   return seen;
 }
 
-/** First paint of the signed-out mask: the entry, its static imports, and one language chunk with its imports. */
-export function firstPaintFiles(graph, lang = 'de') {
-  return staticClosure(graph, ENTRY, findChunk(graph, `${lang}-`));
+/**
+ * First paint of the signed-out mask: the entry and its static imports. The mask's words in every language ship in
+ * the entry (src/i18n/first-paint.ts); the language chunk with the other strings loads meanwhile, the paint does not
+ * wait for it.
+ */
+export function firstPaintFiles(graph) {
+  return staticClosure(graph, ENTRY);
 }
 
-/** A completed, verified sign-in: first paint + session logic + OIDC/JOSE + popover positioning (user menu). */
+/** A completed, verified sign-in: first paint + language chunk + session logic + OIDC/JOSE + popover positioning. */
 export function signedInFiles(graph, lang = 'de') {
   return staticClosure(
     graph,
-    ...firstPaintFiles(graph, lang),
+    ...firstPaintFiles(graph),
+    findChunk(graph, `${lang}-`),
     findChunk(graph, 'auth-session-'),
     findChunk(graph, 'oidc-'),
     findChunk(graph, 'popover-position-'),
@@ -164,8 +169,8 @@ export function budgets({ dir = CDN_DIR, lang = 'de' } = {}) {
   const graph = loadGraph(dir);
   const rel = (files) => files.map((file) => relative(ROOT, join(dir, file)).split(sep).join('/'));
   return [
-    { id: 'firstPaint', name: `first paint of the signed-out mask (entry + static imports + ${lang})`, limitKiB: LIMITS_KIB.firstPaint, files: rel(firstPaintFiles(graph, lang)) },
-    { id: 'signedIn', name: 'completed, verified sign-in (+ auth-session, oidc, popover-position)', limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
+    { id: 'firstPaint', name: 'first paint of the signed-out mask (entry + static imports, with the mask words of every language)', limitKiB: LIMITS_KIB.firstPaint, files: rel(firstPaintFiles(graph)) },
+    { id: 'signedIn', name: `completed, verified sign-in (+ ${lang}, auth-session, oidc, popover-position)`, limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
     { id: 'all', name: `all components and every language (every .js in dist/cdn; product bar ${PRODUCT_ALL_KIB} KiB not met)`, limitKiB: LIMITS_KIB.all, files: rel(allFiles(graph)) },
   ];
 }

@@ -64,17 +64,23 @@ type LocalizedHost<M> = ReactiveControllerHost & HTMLElement & { texts?: Partial
 /**
  * Resolves the element's language, loads its dictionary and answers `t(key)`, honouring overrides from the `texts`
  * property and from `text-*` attributes (`text-sign-in-swissid` overrides `signInSwissid`).
+ *
+ * `firstPaint` holds words that ship with the element in every language (F: their keys); the dictionaries hold the
+ * rest. Until the dictionary is there, `t()` answers those words and an empty string for the others.
  */
-export class LocaleController<M extends Record<string, string>> implements ReactiveController {
+export class LocaleController<M extends Record<string, string>, F extends keyof M = never> implements ReactiveController {
   language: Language = DEFAULT_LANGUAGE;
+  /** Every string of the current language, once its dictionary has loaded. */
   messages: M | null = null;
   private readonly host: LocalizedHost<M>;
-  private readonly dictionaries: Dictionaries<M>;
+  private readonly dictionaries: Dictionaries<Omit<M, F>>;
+  private readonly firstPaint: Record<Language, Pick<M, F>> | undefined;
   private readonly ownAttributes: MutationObserver;
 
-  constructor(host: LocalizedHost<M>, dictionaries: Dictionaries<M>) {
+  constructor(host: LocalizedHost<M>, dictionaries: Dictionaries<Omit<M, F>>, firstPaint?: Record<Language, Pick<M, F>>) {
     this.host = host;
     this.dictionaries = dictionaries;
+    this.firstPaint = firstPaint;
     host.addController(this);
     this.ownAttributes = new MutationObserver((records) => {
       if (records.some((record) => record.attributeName?.startsWith('text-'))) host.requestUpdate();
@@ -97,15 +103,21 @@ export class LocaleController<M extends Record<string, string>> implements React
   async refresh(): Promise<void> {
     const language = resolveLanguage(this.host);
     if (language === this.language && this.messages) return;
+    if (!this.messages && language !== this.language) {
+      // Nothing loaded yet: the first-paint words follow the language at once.
+      this.language = language;
+      if (this.firstPaint) this.host.requestUpdate();
+    }
     const messages = await loadMessages(this.dictionaries, language);
     if (resolveLanguage(this.host) !== language) return; // a newer change won
     this.language = language;
-    this.messages = messages;
+    this.messages = { ...this.firstPaint?.[language], ...messages } as unknown as M;
     this.host.requestUpdate();
   }
 
   t(key: keyof M & string, values?: Record<string, string>): string {
     const override = this.host.texts?.[key] ?? this.host.getAttribute(`text-${kebab(key)}`);
-    return format(override ?? this.messages?.[key] ?? '', values);
+    const text = this.messages ? this.messages[key] : (this.firstPaint?.[this.language] as Partial<M> | undefined)?.[key];
+    return format(override ?? text ?? '', values);
   }
 }

@@ -1,20 +1,11 @@
-import type { Messages } from './en.js';
+import type { LazyMessages } from './en.js';
 
 /** German strings, translated from the Post FAQ (source text, French). */
-const de: Messages = {
-  maskTitle: 'Kundenlogin',
-  maskIntro: 'Ein Login für die Post und die Online-Dienste vieler weiterer Unternehmen.',
-  signInSwissid: 'Login mit SwissID',
-  signInLegacy: 'Kundenlogin Post',
-  legacyLoginHint: 'Ihr Konto ist noch nicht mit SwissID verknüpft? Melden Sie sich wie gewohnt an:',
-  lastUsed: 'zuletzt auf diesem Gerät verwendet',
+const de: LazyMessages = {
   signingIn: 'Sie werden angemeldet…',
   popupPending: 'Schliessen Sie die Anmeldung im SwissID-Fenster ab.',
   popupCallbackDone: 'Anmeldung abgeschlossen. Sie können dieses Fenster schliessen.',
 
-  helpButton: 'Hilfe zum Login',
-  helpTitle: 'Hilfe zum Login',
-  closeHelp: 'Hilfe schliessen',
   whySwissidTitle: 'Warum SwissID?',
   whySwissidText:
     'Mit einem einzigen Login bietet Ihnen SwissID einfachen, bequemen und sicheren Zugang zu den Online-Diensten (Websites und Apps) vieler Unternehmen, darunter jene der Post. Vergessene Passwörter gehören damit der Vergangenheit an.',

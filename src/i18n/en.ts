@@ -1,21 +1,15 @@
+import type { FirstPaintMessages } from './first-paint.js';
+
 /**
- * English strings. This file defines the key set: every other language has exactly these keys.
- * Placeholders in braces ({name}) are filled at render time; everything is rendered as text.
+ * English strings of `<post-login>`'s language chunk (the mask's own words are in first-paint.ts). This file defines
+ * the key set: every other language has exactly these keys. Placeholders in braces ({name}) are filled at render
+ * time; everything is rendered as text.
  */
 const en = {
-  maskTitle: 'Customer login',
-  maskIntro: 'One login for the Post and the online services of many other companies.',
-  signInSwissid: 'Login with SwissID',
-  signInLegacy: 'Post customer login',
-  legacyLoginHint: 'Customer login not linked to SwissID yet? Log in as usual:',
-  lastUsed: 'last used on this device',
   signingIn: 'Signing you in…',
   popupPending: 'Complete your sign-in in the SwissID window.',
   popupCallbackDone: 'Sign-in complete. You can close this window.',
 
-  helpButton: 'Help with the login',
-  helpTitle: 'Help with the login',
-  closeHelp: 'Close help',
   whySwissidTitle: 'Why SwissID?',
   whySwissidText:
     'With a single login, SwissID gives you simple, convenient and secure access to the online services (websites and apps) of many companies, including the Post. Forgotten passwords are a thing of the past.',
@@ -66,5 +60,10 @@ const en = {
   errorContactHint: 'If the problem persists, contact SwissSign customer service.',
 };
 
-export type Messages = { [K in keyof typeof en]: string };
-export default en satisfies Messages;
+/** The strings a language chunk holds. */
+export type LazyMessages = { [K in keyof typeof en]: string };
+
+/** Every string of `<post-login>`: the mask's first-paint words and the language chunk's. */
+export type Messages = FirstPaintMessages & LazyMessages;
+
+export default en satisfies LazyMessages;

@@ -1,20 +1,11 @@
-import type { Messages } from './en.js';
+import type { LazyMessages } from './en.js';
 
 /** French strings; the help texts follow the wording of the Post FAQ (source text). */
-const fr: Messages = {
-  maskTitle: 'Login client',
-  maskIntro: 'Un login unique pour la Poste et les services en ligne de nombreuses autres entreprises.',
-  signInSwissid: 'Se connecter avec SwissID',
-  signInLegacy: 'Login client Poste',
-  legacyLoginHint: 'Votre compte n’est pas encore rattaché à SwissID? Connectez-vous comme à l’accoutumée:',
-  lastUsed: 'utilisé en dernier sur cet appareil',
+const fr: LazyMessages = {
   signingIn: 'Connexion en cours…',
   popupPending: 'Terminez la connexion dans la fenêtre SwissID.',
   popupCallbackDone: 'Connexion terminée. Vous pouvez fermer cette fenêtre.',
 
-  helpButton: 'Aide pour la connexion',
-  helpTitle: 'Aide pour la connexion',
-  closeHelp: 'Fermer l’aide',
   whySwissidTitle: 'Pourquoi SwissID?',
   whySwissidText:
     'Grâce à un login unique, SwissID vous offre un accès simple, commode et sécurisé aux services en ligne (sites et applications) de nombreuses entreprises, notamment à ceux de la Poste. Les mots de passe oubliés appartiennent ainsi au passé.',

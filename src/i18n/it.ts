@@ -1,20 +1,11 @@
-import type { Messages } from './en.js';
+import type { LazyMessages } from './en.js';
 
 /** Italian strings, translated from the Post FAQ (source text, French). */
-const it: Messages = {
-  maskTitle: 'Login clienti',
-  maskIntro: 'Un unico login per la Posta e i servizi online di numerose altre aziende.',
-  signInSwissid: 'Login con SwissID',
-  signInLegacy: 'Login clienti Posta',
-  legacyLoginHint: 'Il vostro conto non è ancora collegato a SwissID? Effettuate il login come di consueto:',
-  lastUsed: 'usato per ultimo su questo dispositivo',
+const it: LazyMessages = {
   signingIn: 'Accesso in corso…',
   popupPending: 'Completate l’accesso nella finestra SwissID.',
   popupCallbackDone: 'Accesso completato. Potete chiudere questa finestra.',
 
-  helpButton: 'Aiuto per il login',
-  helpTitle: 'Aiuto per il login',
-  closeHelp: 'Chiudere l’aiuto',
   whySwissidTitle: 'Perché SwissID?',
   whySwissidText:
     'Grazie a un unico login, SwissID vi offre un accesso semplice, comodo e sicuro ai servizi online (siti web e app) di numerose aziende, tra cui quelli della Posta. Le password dimenticate appartengono così al passato.',

@@ -71,9 +71,16 @@ export const styles = [
       font-weight: 700;
     }
 
+    /* Empty live regions take no room but stay in the accessibility tree, so that text arriving in them is announced. */
     .alert:empty,
     .status:empty {
-      display: none;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      border: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
     }
 
     .alert {

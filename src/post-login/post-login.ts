@@ -6,6 +6,7 @@ import { readLastMethod, rememberLastMethod, type SignInMethod } from '../core/l
 import { isSignInResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
 import { LocaleController } from '../core/locale.js';
+import { firstPaintMessages, type FirstPaintMessages } from '../i18n/first-paint.js';
 import { postLoginDictionaries } from '../i18n/index.js';
 import { PopoverController } from '../core/popover.js';
 import { openPopupWindow } from '../core/popup-window.js';
@@ -169,7 +170,7 @@ export class PostLogin extends LitElement {
   @query('.user-button') private userButton?: HTMLElement;
   @query('#user-menu') private userPanel?: HTMLElement;
 
-  private readonly locale = new LocaleController<Messages>(this, postLoginDictionaries);
+  private readonly locale = new LocaleController<Messages, keyof FirstPaintMessages>(this, postLoginDictionaries, firstPaintMessages);
   private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
   /** One session per configured login method (SwissID, and the older Post customer login when configured). */
@@ -386,17 +387,21 @@ export class PostLogin extends LitElement {
   }
 
   protected override render() {
-    if (!this.locale.messages) return nothing;
     const t = (key: MessageKey, values?: Record<string, string>) => this.locale.t(key, values);
     const view = this.view();
+    const signedIn = view.profile && view.status === 'signed-in';
+    // The mask paints at once with its first-paint words; the rest waits for the language chunk.
+    if (!this.locale.messages && (signedIn || view.popupRelayed)) return nothing;
     if (view.popupRelayed) {
       return html`<p class="status" part="status" role="status">${t('popupCallbackDone')}</p>`;
     }
-    if (view.profile && view.status === 'signed-in') return this.renderSignedIn(view, view.profile, t);
+    if (signedIn && view.profile) return this.renderSignedIn(view, view.profile, t);
     return this.renderMask(view, t);
   }
 
   private renderMessage(view: PostLoginView, t: (key: MessageKey) => string) {
+    // Said once the language chunk is there, so that the alert region gets the whole message at once.
+    if (!this.locale.messages) return nothing;
     const { error, notice } = view;
     if (error) {
       const retry = error !== 'config_invalid';
@@ -470,7 +475,7 @@ export class PostLogin extends LitElement {
             <p class="popover-title" id="help-title">${t('helpTitle')}</p>
             <button class="icon-button" aria-label=${t('closeHelp')} @click=${() => this.help.hide(true)}>×</button>
           </div>
-          ${this.help.open ? helpContent(t) : nothing}
+          ${this.help.open && this.locale.messages ? helpContent(t) : nothing}
         </div>
       </div>
     `;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
 import { changeStoredAddress, endTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
-import { runPartnerJourney } from './partner-journey.mjs';
+import { runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
 
 /**
  * Starts the real reference backend next to the test server (own ports, a fresh SQLite file) and gives the browser
@@ -129,6 +129,8 @@ export function referenceBackendPlugin() {
         }
         case 'partner-journey':
           return runPartnerJourney(page(), backend, payload);
+        case 'partner-first-paint':
+          return runFirstPaintJourney(page(), backend);
         default:
           return undefined;
       }

@@ -61,3 +61,56 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
     await page.close();
   }
 }
+
+/**
+ * The mask's first paint on the partner page (French) while its language chunk is held back in front of the server,
+ * as on a slow network: the mask must paint from the one script alone, and the help and the `ready` event must
+ * follow once the chunk arrives. Returns what the page showed before and after the chunk was let through.
+ */
+export async function runFirstPaintJourney(testPage, backend) {
+  // A context of its own: a first visit, with no session left on the partner origin by another journey.
+  const context = await testPage.context().browser().newContext();
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const chunk = { requested: false, delivered: false };
+  await page.route(/\/cdn\/chunks\/fr-[\w-]{8}\.js$/, async (route) => {
+    chunk.requested = true;
+    await held;
+    await route.continue();
+    chunk.delivered = true;
+  });
+  await page.addInitScript(() => {
+    window.__readyEvents = 0;
+    document.addEventListener('post-login-ready', () => window.__readyEvents++);
+  });
+  const mask = page.locator('post-login');
+  const maskText = () => mask.evaluate((element) => element.shadowRoot.textContent.replace(/\s+/g, ' ').trim());
+  const helpText = () => mask.locator('[part~="help"]').evaluate((help) => help.textContent.replace(/\s+/g, ' ').trim());
+  try {
+    await page.goto(`${backend.urls.partner}/`);
+    await mask.locator('[part~="sign-in-button"]').waitFor({ timeout: 15_000 });
+    for (let tries = 0; tries < 100 && !chunk.requested; tries++) await page.waitForTimeout(50);
+    const before = {
+      text: await maskText(),
+      chunk: { ...chunk },
+      readyEvents: await page.evaluate(() => window.__readyEvents),
+    };
+    await mask.locator('[part~="help-button"]').click();
+    await mask.locator('[part~="help"]').waitFor({ state: 'visible' });
+    before.help = await helpText();
+    release();
+    await page.waitForFunction(() => window.__readyEvents > 0, null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector('post-login').shadowRoot.querySelector('[part~="help"] h3') !== null,
+      null,
+      { timeout: 15_000 },
+    );
+    return { before, after: { help: await helpText(), chunk: { ...chunk } } };
+  } finally {
+    release();
+    await context.close();
+  }
+}

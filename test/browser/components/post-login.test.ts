@@ -6,6 +6,7 @@ import de from '../../../src/i18n/de.js';
 import en from '../../../src/i18n/en.js';
 import fr from '../../../src/i18n/fr.js';
 import it_ from '../../../src/i18n/it.js';
+import { firstPaintMessages } from '../../../src/i18n/first-paint.js';
 import { assertAccessible, assertSameKeys, part, visibleText, waitFor } from '../support.js';
 
 /**
@@ -18,7 +19,10 @@ async function mount(attributes: Record<string, string> = {}, parent: HTMLElemen
   const element = document.createElement('post-login');
   const all = { authority: AUTHORITY, 'client-id': 'post-login-test', ...attributes };
   for (const [name, value] of Object.entries(all)) element.setAttribute(name, value);
+  // Ready once the language chunk is there too (the mask itself paints before it, with its first-paint words).
+  const ready = new Promise((resolve) => element.addEventListener('post-login-ready', resolve, { once: true }));
   parent.append(element);
+  await ready;
   await waitFor(() => part(element, 'sign-in-button') || part(element, 'user-button') || part(element, 'status'), 'render');
   return element;
 }
@@ -49,9 +53,15 @@ describe('<post-login>', () => {
     await assertAccessible(element);
   });
 
-  it('shows no empty message or status box when there is nothing to say', async () => {
+  it('shows no empty message or status box when there is nothing to say, but keeps them for announcements', async () => {
     element = await mount();
-    for (const name of ['message', 'status']) expect(getComputedStyle(part(element, name)!).display, name).to.equal('none');
+    for (const name of ['message', 'status']) {
+      const region = part(element, name)!;
+      // Not display:none: a live region has to be in the accessibility tree before its text arrives.
+      expect(getComputedStyle(region).display, name).not.to.equal('none');
+      expect(getComputedStyle(region).position, name).to.equal('absolute');
+      expect(region.getBoundingClientRect().height, name).to.be.at.most(1);
+    }
   });
 
   it('paints the signed-out mask without loading the OpenID Connect, JOSE or positioning code', async () => {
@@ -62,7 +72,11 @@ describe('<post-login>', () => {
   });
 
   describe('languages', () => {
-    it('has the same keys, all filled, in de, fr, it and en', () => assertSameKeys(en, [de, fr, it_]));
+    it('has the same keys, all filled, in de, fr, it and en', () => {
+      assertSameKeys(en, [de, fr, it_]);
+      const { en: english, ...others } = firstPaintMessages;
+      assertSameKeys(english, Object.values(others));
+    });
 
     it('follows <html lang> by default, the nearest ancestor, then its own lang', async () => {
       element = await mount();

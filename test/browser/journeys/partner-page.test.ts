@@ -17,6 +17,11 @@ interface PartnerJourney {
   consoleErrors: string[];
 }
 
+interface FirstPaintJourney {
+  before: { text: string; help: string; readyEvents: number; chunk: { requested: boolean; delivered: boolean } };
+  after: { help: string; chunk: { requested: boolean; delivered: boolean } };
+}
+
 describe('the one-script embed on a partner page under a strict CSP', () => {
   beforeEach(clearStorage);
 
@@ -34,5 +39,19 @@ describe('the one-script embed on a partner page under a strict CSP', () => {
     expect(result.violations).to.deep.equal([]);
     expect(result.reports).to.deep.equal([]);
     expect(result.consoleErrors).to.deep.equal([]);
+  });
+
+  it('paints the mask in the page language before its language chunk has arrived', async () => {
+    const result = (await executeServerCommand('partner-first-paint')) as FirstPaintJourney;
+    // The French chunk was asked for and held back: the mask painted from the one script alone.
+    expect(result.before.chunk).to.deep.equal({ requested: true, delivered: false });
+    expect(result.before.text).to.contain('Login client').and.contain('Se connecter avec SwissID');
+    expect(result.before.text).to.contain('Login client Poste').and.contain('pas encore rattaché à SwissID');
+    expect(result.before.readyEvents, 'ready waits for every string').to.equal(0);
+    // The help opens at once with its title; its text follows with the chunk.
+    expect(result.before.help).to.contain('Aide pour la connexion');
+    expect(result.before.help).not.to.contain('Pourquoi SwissID');
+    expect(result.after.chunk.delivered).to.equal(true);
+    expect(result.after.help).to.contain('Pourquoi SwissID').and.contain('0848 99 88 00');
   });
 });
