@@ -13,11 +13,24 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  */
 const external = [/^lit(\/|$)/, /^@lit\//, /^oidc-client-ts$/, /^@floating-ui\//, /^jose$/];
 
+/**
+ * Vite wraps every dynamic import of an application build in a helper that preloads the chunk's CSS and module
+ * dependencies (vitejs/vite#18551: also with `modulePreload: false`). The CDN build has no CSS and its chunks import
+ * what they need themselves, so the helper would only add bytes to the entry and a promise hop before each import.
+ */
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+const plainDynamicImports = {
+  name: 'plain-dynamic-imports',
+  enforce: 'pre' as const,
+  resolveId: (id: string) => (id === PRELOAD_HELPER ? id : null),
+  load: (id: string) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
+};
+
 export default defineConfig(({ mode }) =>
   mode === 'cdn'
     ? {
         // lit's html`` and css`` literals keep their white space unless minified.
-        plugins: [minifyTemplateLiterals()],
+        plugins: [plainDynamicImports, minifyTemplateLiterals()],
         build: {
           target: 'es2022',
           outDir: 'dist/cdn',
