@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from './when-idle.js';
 
 export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,17 +10,19 @@ export const DEFAULT_LANGUAGE: Language = 'de';
 /** A dictionary per language, each loaded on demand. Keep the imports literal so bundlers see every chunk. */
 export type Dictionaries<M> = Record<Language, () => Promise<{ default: M }>>;
 
-const loaded = new WeakMap<Dictionaries<object>, Map<Language, object>>();
+const loading = new WeakMap<Dictionaries<object>, Map<Language, Promise<object>>>();
 
+/** The dictionary of a language; each chunk is imported once, also when asked for again while it is on its way. */
 export function loadMessages<M extends object>(dictionaries: Dictionaries<M>, language: Language): Promise<M> {
-  let cache = loaded.get(dictionaries);
-  if (!cache) loaded.set(dictionaries, (cache = new Map()));
-  const cached = cache.get(language) as M | undefined;
-  if (cached) return Promise.resolve(cached);
-  return dictionaries[language]().then((module) => {
-    cache.set(language, module.default);
-    return module.default;
-  });
+  let cache = loading.get(dictionaries);
+  if (!cache) loading.set(dictionaries, (cache = new Map()));
+  let messages = cache.get(language) as Promise<M> | undefined;
+  if (!messages) {
+    messages = dictionaries[language]().then((module) => module.default);
+    messages.catch(() => cache.delete(language)); // a failed import may be tried again
+    cache.set(language, messages);
+  }
+  return messages;
 }
 
 export function toLanguage(value: string | null | undefined): Language | null {
@@ -66,7 +69,9 @@ type LocalizedHost<M> = ReactiveControllerHost & HTMLElement & { texts?: Partial
  * property and from `text-*` attributes (`text-sign-in-swissid` overrides `signInSwissid`).
  *
  * `firstPaint` holds words that ship with the element in every language (F: their keys); the dictionaries hold the
- * rest. Until the dictionary is there, `t()` answers those words and an empty string for the others.
+ * rest. Until the dictionary is there, `t()` answers those words and an empty string for the others. With
+ * `firstPaint`, the dictionary loads once the browser is idle after the first paint, unless the host calls
+ * `refresh()` sooner because it needs more than those words.
  */
 export class LocaleController<M extends Record<string, string>, F extends keyof M = never> implements ReactiveController {
   language: Language = DEFAULT_LANGUAGE;
@@ -91,7 +96,12 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     controllers.add(this);
     watchDocument();
     this.ownAttributes.observe(this.host, { attributes: true });
-    void this.refresh();
+    if (this.firstPaint && !this.messages) {
+      this.language = resolveLanguage(this.host);
+      whenIdle(() => void this.refresh());
+    } else {
+      void this.refresh();
+    }
   }
 
   hostDisconnected(): void {

@@ -260,6 +260,13 @@ export class PostLogin extends LitElement {
       'scope',
     ] as const;
     if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
+    // The plain signed-out mask paints with its first-paint words, and the language chunk follows when the browser is
+    // idle; anything else (signed in, signing in, an error or notice, the help) needs the chunk now.
+    if (!this.locale.messages && !this.isPlainMask(this.view())) void this.locale.refresh();
+  }
+
+  private isPlainMask(view: PostLoginView): boolean {
+    return view.status === 'signed-out' && !view.error && !view.notice && !view.signingOut && !this.help.open;
   }
 
   private config(method: SignInMethod): AuthConfig | null {
