@@ -4,12 +4,13 @@
 //       of the CDN build against PRODUCT.md (the same file lists as .size-limit.mjs, from bench/bundle-graph.mjs);
 //   (b) median first contentful paint of a page holding only the signed-out <post-login> (one module script from
 //       /cdn/) vs. the same page with a plain HTML form of the same content: same server, same headers (CSP, no-store),
-//       a new browser context (empty cache) per run, runs interleaved;
+//       a new browser context (empty cache) per run, runs interleaved; next to them a "script floor" page whose tiny
+//       custom element shows the same words, i.e. what any script-rendered mask costs before its own code;
 //   (c) median time of a completed redirect sign-in against the local SwissID stand-in, in two parts that leave out
 //       the customer's typing: click on "Login mit SwissID" → provider login page shown, and click on its submit
 //       button → back on the page with status 'signed-in' and the user button rendered.
 //
-// Needs `npm run build` first. Options (environment): BENCH_FCP_RUNS (15), BENCH_SIGNIN_RUNS (5), CHROMIUM_PATH.
+// Needs `npm run build` first. Options (environment): BENCH_FCP_RUNS (30), BENCH_SIGNIN_RUNS (5), CHROMIUM_PATH.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { startReferenceBackend } from '../demo/server/index.mjs';
 import { CDN_DIR, LIMITS_KIB, PRODUCT_ALL_KIB, ROOT, budgets, loadGraph, problems, reachable } from './bundle-graph.mjs';
 import { BROWSERS, CHROMIUM_ARGS } from '../test/support/browsers.mjs';
 
-const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 15);
+const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 30);
 const FCP_WARMUP = 2;
 const SIGNIN_RUNS = Number(process.env.BENCH_SIGNIN_RUNS ?? 5);
 const SIGNIN_WARMUP = 1;
@@ -212,6 +213,32 @@ const plainPage = `<!doctype html>
 </html>
 `;
 
+// The least any script-rendered mask can cost: one tiny module script whose custom element puts the same words into
+// a shadow root (no library, no styles, no storage). Shown next to the widget so that the part of the gap that no
+// widget code can remove is visible.
+const floorPage = `<!doctype html>
+<html lang="de">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>bench: script floor</title>
+    <script type="module" src="/floor.js"></script>
+  </head>
+  <body>
+    <login-floor></login-floor>
+  </body>
+</html>
+`;
+
+const floorScript = `customElements.define('login-floor', class extends HTMLElement {
+  connectedCallback() {
+    const words = ${JSON.stringify([MASK.title, MASK.intro])}.map((text) => Object.assign(document.createElement('p'), { textContent: text }));
+    const button = Object.assign(document.createElement('button'), { textContent: ${JSON.stringify(MASK.button)} });
+    this.attachShadow({ mode: 'open' }).append(...words, button);
+  }
+});
+`;
+
 async function newPage(browser, errors) {
   const context = await browser.newContext(); // a new context: empty HTTP cache, storage and cookies
   const page = await context.newPage();
@@ -263,22 +290,24 @@ async function benchFirstPaint(browser, urls) {
   const errors = [];
   const widget = [];
   const plain = [];
+  const floor = [];
   // The rendering update that produced the first contentful paint (main thread), before its frame was presented.
-  const paintTimes = { widget: [], plain: [] };
+  const paintTimes = { widget: [], plain: [], floor: [] };
   /** @type {{ fcp: number, resources: { file: string, start: number, end: number }[] }[]} */
   const waterfalls = [];
   const pairRatios = [];
   const widgetUrl = `${urls.demo}/index.html`;
   const plainUrl = `${urls.demo}/plain.html`;
+  const pages = [['widget', widgetUrl], ['plain', plainUrl], ['floor', `${urls.demo}/floor.html`]];
   for (let run = 0; run < FCP_WARMUP + FCP_RUNS; run++) {
-    // Interleaved, and alternating which page goes first, so that drift on the machine hits both alike.
+    // Interleaved, and rotating which page goes first, so that drift on the machine hits all alike.
     const pair = {};
-    const order = run % 2 ? [['plain', plainUrl], ['widget', widgetUrl]] : [['widget', widgetUrl], ['plain', plainUrl]];
+    const order = [...pages.slice(run % 3), ...pages.slice(0, run % 3)];
     for (const [kind, url] of order) {
       const { fcp, paintTime, resources } = await firstContentfulPaint(browser, url, errors);
       if (fcp === null) throw new Error(`no first-contentful-paint entry for ${url}`);
       if (run < FCP_WARMUP) continue;
-      (kind === 'widget' ? widget : plain).push(fcp);
+      ({ widget, plain, floor })[kind].push(fcp);
       if (paintTime !== null) paintTimes[kind].push(paintTime);
       pair[kind] = fcp;
       if (kind === 'widget') waterfalls.push({ fcp, resources });
@@ -287,14 +316,18 @@ async function benchFirstPaint(browser, urls) {
   }
   const w = stats(widget);
   const p = stats(plain);
+  const f = stats(floor);
   const ratio = w.median / p.median;
+  const floorRatio = f.median / p.median;
   const rows = [
     ['page', 'median', 'min', 'max', 'runs'],
     ['<post-login> (one module script from /cdn/)', ms(w.median), ms(w.min), ms(w.max), w.n],
     ['plain HTML form (same words)', ms(p.median), ms(p.min), ms(p.max), p.n],
+    ['script floor: tiny custom element, same words', ms(f.median), ms(f.min), ms(f.max), f.n],
   ];
   console.log(`\n${table(rows, ['l', 'r', 'r', 'r', 'r'])}`);
   console.log(`\nratio of medians: ${ratio.toFixed(2)}× (target ≤ ${FCP_RATIO_TARGET}×) ${ratio <= FCP_RATIO_TARGET ? 'ok' : 'OVER TARGET'}`);
+  console.log(`script floor / plain form: ${floorRatio.toFixed(2)}× (what one extra script and a second frame cost before any widget code)`);
   const pairRatio = median(pairRatios);
   console.log(`median of the per-run ratios (widget / plain loaded back to back): ${pairRatio.toFixed(2)}×`);
   console.log(`difference of medians: ${ms(w.median - p.median)}`);
@@ -335,6 +368,7 @@ async function benchFirstPaint(browser, urls) {
   summary.push(`FCP <post-login>   ${ms(w.median)} median (min ${ms(w.min)}, max ${ms(w.max)}, n=${w.n})`);
   summary.push(`FCP plain form     ${ms(p.median)} median (min ${ms(p.min)}, max ${ms(p.max)}, n=${p.n})`);
   summary.push(`FCP ratio          ${ratio.toFixed(2)}× of medians, ${pairRatio.toFixed(2)}× median per-run ratio (target ≤ ${FCP_RATIO_TARGET}×) ${ratio <= FCP_RATIO_TARGET ? 'ok' : 'OVER TARGET'}`);
+  summary.push(`FCP script floor   ${ms(f.median)} median, ${floorRatio.toFixed(2)}× the plain form (a tiny custom element with the same words)`);
   if (earlyNote) summary.push(earlyNote);
 }
 
@@ -440,6 +474,8 @@ async function main() {
   try {
     await writeFile(join(temp, 'index.html'), widgetPage);
     await writeFile(join(temp, 'plain.html'), plainPage);
+    await writeFile(join(temp, 'floor.html'), floorPage);
+    await writeFile(join(temp, 'floor.js'), floorScript);
     backend = await startReferenceBackend({
       swissidPort: 0, apiPort: 0, demoPort: 0, partnerPort: null,
       dbFile: join(temp, 'bench.sqlite'), pagesDir: temp, distDir: CDN_DIR, quiet: true,
