@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The buttons and message regions of the elements that follow the login mask (link banner, address picker): main and
- * secondary actions, an alert region and a status region that take no room while they are empty.
+ * secondary actions and the alert region (empty alert and status regions are hidden by tokens.styles.ts).
  */
 export const actions = css`
   .actions {
@@ -34,18 +34,6 @@ export const actions = css`
   .primary[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
-  }
-
-  /* Empty regions take no room but stay in the accessibility tree, so that what appears in them is announced. */
-  .alert:empty,
-  .status:empty {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
 
   .alert {

@@ -52,4 +52,17 @@ export const tokens = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+
+  /* Empty alert and status regions take no room but stay in the accessibility tree, so that what appears in them is
+     announced. */
+  .alert:empty,
+  .status:empty {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
 `;

@@ -71,18 +71,6 @@ export const styles = [
       font-weight: 700;
     }
 
-    /* Empty live regions take no room but stay in the accessibility tree, so that text arriving in them is announced. */
-    .alert:empty,
-    .status:empty {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      border: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-
     .alert {
       display: grid;
       gap: 0.5rem;

@@ -536,6 +536,9 @@ describe('<address-picker>', () => {
       expect(listbox(element).hidden).to.equal(true);
       expect(focused(element)).to.equal('combobox');
 
+      // The list keeps its last position while closed: clear it, so that the wait below sees this opening's placement
+      // (and with it the outside-click listener, attached in the same step).
+      listbox(element).style.top = '';
       await clickAt(combobox(element));
       await element.updateComplete;
       expect(listbox(element).hidden).to.equal(false);
