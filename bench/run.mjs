@@ -182,53 +182,41 @@ async function reportSizes() {
 // ---------------------------------------------------------------------------------------------------------------
 // pages served by the reference backend
 
-const widgetPage = `<!doctype html>
+/** A German page with the given title, head elements and body, as the bench serves it. */
+const benchPage = (title, head, body) => `<!doctype html>
 <html lang="de">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>bench: post-login</title>
-    <script type="module" src="/cdn/post-login-widgets.js"></script>
+    <title>bench: ${title}</title>
+    ${head}
   </head>
   <body>
-    <post-login authority="{{SWISSID_URL}}" client-id="post-login-demo" api="{{API_URL}}"></post-login>
+    ${body}
   </body>
 </html>
 `;
 
-const plainPage = `<!doctype html>
-<html lang="de">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>bench: plain form</title>
-  </head>
-  <body>
-    <form action="/index.html" method="get">
+const widgetPage = benchPage(
+  'post-login',
+  '<script type="module" src="/cdn/post-login-widgets.js"></script>',
+  '<post-login authority="{{SWISSID_URL}}" client-id="post-login-demo" api="{{API_URL}}"></post-login>',
+);
+
+const plainPage = benchPage(
+  'plain form',
+  '',
+  `<form action="/index.html" method="get">
       <p><strong>${MASK.title}</strong></p>
       <p>${MASK.intro}</p>
       <button type="submit">${MASK.button}</button>
-    </form>
-  </body>
-</html>
-`;
+    </form>`,
+);
 
 // The least any script-rendered mask can cost: one tiny module script whose custom element puts the same words into
 // a shadow root (no library, no styles, no storage). Shown next to the widget so that the part of the gap that no
 // widget code can remove is visible.
-const floorPage = `<!doctype html>
-<html lang="de">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>bench: script floor</title>
-    <script type="module" src="/floor.js"></script>
-  </head>
-  <body>
-    <login-floor></login-floor>
-  </body>
-</html>
-`;
+const floorPage = benchPage('script floor', '<script type="module" src="/floor.js"></script>', '<login-floor></login-floor>');
 
 const floorScript = `customElements.define('login-floor', class extends HTMLElement {
   connectedCallback() {
