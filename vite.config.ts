@@ -24,6 +24,10 @@ const plainDynamicImports = {
   enforce: 'pre' as const,
   resolveId: (id: string) => (id === PRELOAD_HELPER ? id : null),
   load: (id: string) => (id === PRELOAD_HELPER ? 'export const __vitePreload = (load) => load();' : null),
+  generateBundle(this: { error(message: string): never }, _options: unknown, bundle: Record<string, unknown>) {
+    const css = Object.keys(bundle).filter((file) => file.endsWith('.css'));
+    if (css.length) this.error(`${css.join(', ')}: a lazy chunk now has CSS, which the plain dynamic imports would not load`);
+  },
 };
 
 export default defineConfig(({ mode }) =>

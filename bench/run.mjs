@@ -30,7 +30,7 @@ const FCP_RATIO_TARGET = 1.5;
 const STEP_TIMEOUT_MS = 15_000;
 const CHROMIUM = BROWSERS.chromium.path;
 const ACCOUNT = { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026' };
-// The signed-out mask in German (src/i18n/de.ts), so that the plain page shows the same words.
+// The signed-out mask in German (src/i18n/first-paint.ts), so that the plain page shows the same words.
 const MASK = {
   title: 'Kundenlogin',
   intro: 'Ein Login für die Post und die Online-Dienste vieler weiterer Unternehmen.',

@@ -53,12 +53,12 @@ function kebab(key: string): string {
 }
 
 // One observer for the whole page: a `lang` change anywhere re-resolves every element's language.
-const controllers = new Set<{ refresh(): void }>();
+const controllers = new Set<{ load(): void }>();
 let documentObserver: MutationObserver | null = null;
 
 function watchDocument(): void {
   if (documentObserver) return;
-  documentObserver = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
+  documentObserver = new MutationObserver(() => controllers.forEach((controller) => controller.load()));
   documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -70,8 +70,8 @@ type LocalizedHost<M> = ReactiveControllerHost & HTMLElement & { texts?: Partial
  *
  * `firstPaint` holds words that ship with the element in every language (F: their keys); the dictionaries hold the
  * rest. Until the dictionary is there, `t()` answers those words and an empty string for the others. With
- * `firstPaint`, the dictionary loads once the browser is idle after the first paint, unless the host calls
- * `refresh()` sooner because it needs more than those words.
+ * `firstPaint`, the dictionary loads once the browser is idle after the first paint, unless the host calls `load()`
+ * sooner because it shows more than those words.
  */
 export class LocaleController<M extends Record<string, string>, F extends keyof M = never> implements ReactiveController {
   language: Language = DEFAULT_LANGUAGE;
@@ -97,10 +97,12 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     watchDocument();
     this.ownAttributes.observe(this.host, { attributes: true });
     if (this.firstPaint && !this.messages) {
-      this.language = resolveLanguage(this.host);
-      whenIdle(() => void this.refresh());
+      const language = resolveLanguage(this.host);
+      if (language !== this.language) this.host.requestUpdate(); // moved into another language before the load
+      this.language = language;
+      whenIdle(() => this.load());
     } else {
-      void this.refresh();
+      this.load();
     }
   }
 
@@ -109,7 +111,15 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     this.ownAttributes.disconnect();
   }
 
-  /** Re-resolves the language; resolves once its dictionary is there. */
+  /**
+   * Loads the current language's dictionary now. A chunk that fails to load (network, CDN) leaves the words shown so
+   * far; the next call tries again.
+   */
+  load(): void {
+    this.refresh().catch(() => undefined);
+  }
+
+  /** Re-resolves the language; resolves once its dictionary is there, rejects when its chunk failed to load. */
   async refresh(): Promise<void> {
     const language = resolveLanguage(this.host);
     if (language === this.language && this.messages) return;

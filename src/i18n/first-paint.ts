@@ -15,6 +15,7 @@ const en = {
   helpButton: 'Help with the login',
   helpTitle: 'Help with the login',
   closeHelp: 'Close help',
+  helpLoading: 'Loading the help…',
 };
 
 export type FirstPaintMessages = { [K in keyof typeof en]: string };
@@ -30,6 +31,7 @@ export const firstPaintMessages: Record<Language, FirstPaintMessages> = {
     helpButton: 'Hilfe zum Login',
     helpTitle: 'Hilfe zum Login',
     closeHelp: 'Hilfe schliessen',
+    helpLoading: 'Die Hilfe wird geladen…',
   },
   fr: {
     maskTitle: 'Login client',
@@ -41,6 +43,7 @@ export const firstPaintMessages: Record<Language, FirstPaintMessages> = {
     helpButton: 'Aide pour la connexion',
     helpTitle: 'Aide pour la connexion',
     closeHelp: 'Fermer l’aide',
+    helpLoading: 'Chargement de l’aide…',
   },
   it: {
     maskTitle: 'Login clienti',
@@ -52,6 +55,7 @@ export const firstPaintMessages: Record<Language, FirstPaintMessages> = {
     helpButton: 'Aiuto per il login',
     helpTitle: 'Aiuto per il login',
     closeHelp: 'Chiudere l’aiuto',
+    helpLoading: 'Caricamento dell’aiuto…',
   },
   en,
 };

@@ -79,7 +79,8 @@ const loadAuthSession = () => import('../core/auth-session.js').then((module) =>
  *
  * @summary Swiss Post customer login with SwissID.
  *
- * @fires post-login-ready - The element is configured; `profile` is the restored session's profile or null.
+ * @fires post-login-ready - The element is configured and has every string of its language; `profile` is the restored
+ *   session's profile or null.
  * @fires post-login-sign-in - A sign-in completed and its ID token passed every check; carries `profile` (whose
  *   `login` says which login was used) and `via`.
  * @fires post-login-sign-out - Signed out here (`reason: 'user'`) or in another tab (`'other-tab'`).
@@ -156,7 +157,10 @@ export class PostLogin extends LitElement {
   /** `redirect` (default) leaves the page for the provider; `popup` signs in in a separate window. */
   @property() flow: SignInFlow = 'redirect';
 
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/en.ts`); `text-*` attributes work too. */
+  /**
+   * Overrides for any visible or assistive string (keys as in `src/i18n/first-paint.ts` and `src/i18n/en.ts`);
+   * `text-*` attributes work too.
+   */
   @property({ attribute: false }) texts: Partial<Messages> = {};
 
   /**
@@ -239,7 +243,9 @@ export class PostLogin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.connectSession();
+    if (!this.hasUpdated) return;
+    this.connectSession();
+    this.requestUpdate(); // `ready` may still be due, if the element was moved before it fired
   }
 
   override disconnectedCallback(): void {
@@ -262,7 +268,7 @@ export class PostLogin extends LitElement {
     if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
     // The plain signed-out mask paints with its first-paint words, and the language chunk follows when the browser is
     // idle; anything else (signed in, signing in, an error or notice, the help) needs the chunk now.
-    if (!this.locale.messages && !this.isPlainMask(this.view())) void this.locale.refresh();
+    if (!this.locale.messages && !this.isPlainMask(this.view())) this.locale.load();
   }
 
   private isPlainMask(view: PostLoginView): boolean {
@@ -348,17 +354,22 @@ export class PostLogin extends LitElement {
   }
 
   private async reportError(code: ErrorCode): Promise<void> {
-    await this.locale.refresh();
+    await this.locale.refresh().catch(() => undefined); // without the language chunk, the code alone says it
     this.dispatchEvent(new PostLoginErrorEvent(code, this.locale.t(ERROR_MESSAGES[code])));
   }
 
   protected override updated(): void {
-    if (!this.readyFired && this.locale.messages) {
+    // Ready once every string is there; an element removed meanwhile waits until it is back.
+    if (!this.readyFired && this.locale.messages && this.isConnected) {
       this.readyFired = true;
       if (this.configError) void this.reportError('config_invalid');
       this.dispatchEvent(new PostLoginReadyEvent(this.profile));
-      // The first content is painted in the next frame; the session module is not needed for it.
-      requestAnimationFrame(() => setTimeout(() => void this.connectSessions()));
+      // After the next frame: the session module is not needed for what is painted now.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.isConnected) void this.connectSessions();
+        }),
+      );
     }
   }
 
@@ -475,6 +486,7 @@ export class PostLogin extends LitElement {
           part="help"
           role="dialog"
           aria-labelledby="help-title"
+          aria-busy=${this.help.open && !this.locale.messages ? 'true' : 'false'}
           tabindex="-1"
           ?hidden=${!this.help.open}
         >
@@ -482,10 +494,15 @@ export class PostLogin extends LitElement {
             <p class="popover-title" id="help-title">${t('helpTitle')}</p>
             <button class="icon-button" aria-label=${t('closeHelp')} @click=${() => this.help.hide(true)}>×</button>
           </div>
-          ${this.help.open && this.locale.messages ? helpContent(t) : nothing}
+          ${this.help.open ? this.renderHelpContent(t) : nothing}
         </div>
       </div>
     `;
+  }
+
+  /** The help text comes with the language chunk; on a slow line the open popover says it is on its way. */
+  private renderHelpContent(t: (key: MessageKey) => string) {
+    return this.locale.messages ? helpContent(t) : html`<p>${t('helpLoading')}</p>`;
   }
 
   private renderLastUsed(view: PostLoginView, method: SignInMethod, t: (key: MessageKey) => string) {

@@ -71,6 +71,21 @@ describe('<post-login>', () => {
     expect(loaded.filter((url) => /oidc-client-ts|\/jose\/|floating-ui|core\/oidc\//.test(url))).to.deep.equal([]);
   });
 
+  it('becomes ready once it is back, when it was taken out of the page before its strings had loaded', async () => {
+    element = document.createElement('post-login');
+    element.setAttribute('authority', AUTHORITY);
+    element.setAttribute('client-id', 'post-login-test');
+    let readyEvents = 0;
+    element.addEventListener('post-login-ready', () => readyEvents++);
+    document.body.append(element);
+    element.remove(); // its strings load while it is out of the page
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(readyEvents, 'not ready while out of the page').to.equal(0);
+    document.body.append(element);
+    await waitFor(() => readyEvents === 1, 'ready after coming back');
+    expect(part(element, 'sign-in-button')!.textContent).to.contain('Login mit SwissID');
+  });
+
   describe('languages', () => {
     it('has the same keys, all filled, in de, fr, it and en', () => {
       assertSameKeys(en, [de, fr, it_]);

@@ -18,8 +18,10 @@ interface PartnerJourney {
 }
 
 interface FirstPaintJourney {
-  before: { text: string; help: string; readyEvents: number; chunk: { requested: boolean; delivered: boolean } };
-  after: { help: string; chunk: { requested: boolean; delivered: boolean } };
+  painted: { text: string; readyEvents: number; chunk: { requested: boolean; delivered: boolean } };
+  helpOpened: { text: string; busy: string | null; chunk: { requested: boolean; delivered: boolean } };
+  chunkArrived: { text: string; busy: string | null; chunk: { requested: boolean; delivered: boolean } };
+  idle: { chunkFetched: boolean; helpOpen: boolean };
 }
 
 describe('the one-script embed on a partner page under a strict CSP', () => {
@@ -41,17 +43,24 @@ describe('the one-script embed on a partner page under a strict CSP', () => {
     expect(result.consoleErrors).to.deep.equal([]);
   });
 
-  it('paints the mask in the page language before its language chunk has arrived', async () => {
-    const result = (await executeServerCommand('partner-first-paint')) as FirstPaintJourney;
-    // The French chunk was asked for and held back: the mask painted from the one script alone.
-    expect(result.before.chunk).to.deep.equal({ requested: true, delivered: false });
-    expect(result.before.text).to.contain('Login client').and.contain('Se connecter avec SwissID');
-    expect(result.before.text).to.contain('Login client Poste').and.contain('pas encore rattaché à SwissID');
-    expect(result.before.readyEvents, 'ready waits for every string').to.equal(0);
-    // The help opens at once with its title; its text follows with the chunk.
-    expect(result.before.help).to.contain('Aide pour la connexion');
-    expect(result.before.help).not.to.contain('Pourquoi SwissID');
-    expect(result.after.chunk.delivered).to.equal(true);
-    expect(result.after.help).to.contain('Pourquoi SwissID').and.contain('0848 99 88 00');
+  it('paints the mask without its language chunk, and loads the chunk when needed or when the browser is idle', async () => {
+    const { painted, helpOpened, chunkArrived, idle } = (await executeServerCommand('partner-first-paint')) as FirstPaintJourney;
+    // The mask painted in French from the one script alone; with no idle moment, nothing asked for the chunk.
+    expect(painted.text).to.contain('Login client').and.contain('Se connecter avec SwissID');
+    expect(painted.text).to.contain('Login client Poste').and.contain('pas encore rattaché à SwissID');
+    expect(painted.chunk).to.deep.equal({ requested: false, delivered: false });
+    expect(painted.readyEvents, 'ready waits for every string').to.equal(0);
+    // Opening the help asks for the chunk at once; the popover says its text is on its way.
+    expect(helpOpened.chunk).to.deep.equal({ requested: true, delivered: false });
+    expect(helpOpened.text).to.contain('Aide pour la connexion').and.contain('Chargement de l’aide…');
+    expect(helpOpened.text).not.to.contain('Pourquoi SwissID');
+    expect(helpOpened.busy).to.equal('true');
+    // The chunk arrives: the help text replaces the note, and the element is ready.
+    expect(chunkArrived.chunk.delivered).to.equal(true);
+    expect(chunkArrived.text).to.contain('Pourquoi SwissID').and.contain('0848 99 88 00');
+    expect(chunkArrived.text).not.to.contain('Chargement de l’aide');
+    expect(chunkArrived.busy).to.equal('false');
+    // Without a hold and with idle moments, the chunk loads by itself, no click needed.
+    expect(idle).to.deep.equal({ chunkFetched: true, helpOpen: false });
   });
 });
