@@ -3,7 +3,7 @@ import type { Language } from '../core/locale.js';
 /**
  * The words of `<post-login>`'s signed-out mask in every language. They ship with the element, so that the mask paints
  * without waiting for a language chunk; every other string is in that language's chunk (de.ts, fr.ts, it.ts, en.ts),
- * which loads meanwhile. Translations follow the same sources as those files.
+ * which loads after the first paint. Translations follow the same sources as those files.
  */
 const en = {
   maskTitle: 'Customer login',
