@@ -97,9 +97,7 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     watchDocument();
     this.ownAttributes.observe(this.host, { attributes: true });
     if (this.firstPaint && !this.messages) {
-      const language = resolveLanguage(this.host);
-      if (language !== this.language) this.host.requestUpdate(); // moved into another language before the load
-      this.language = language;
+      this.showFirstPaintWordsIn(resolveLanguage(this.host));
       whenIdle(() => this.load());
     } else {
       this.load();
@@ -123,15 +121,18 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
   async refresh(): Promise<void> {
     const language = resolveLanguage(this.host);
     if (language === this.language && this.messages) return;
-    if (!this.messages && language !== this.language) {
-      // Nothing loaded yet: the first-paint words follow the language at once.
-      this.language = language;
-      if (this.firstPaint) this.host.requestUpdate();
-    }
+    if (this.firstPaint && !this.messages) this.showFirstPaintWordsIn(language);
     const messages = await loadMessages(this.dictionaries, language);
     if (resolveLanguage(this.host) !== language) return; // a newer change won
     this.language = language;
     this.messages = { ...this.firstPaint?.[language], ...messages } as unknown as M;
+    this.host.requestUpdate();
+  }
+
+  /** Before the dictionary is there, the first-paint words follow the element's language at once. */
+  private showFirstPaintWordsIn(language: Language): void {
+    if (language === this.language) return;
+    this.language = language;
     this.host.requestUpdate();
   }
 

@@ -62,6 +62,12 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
   }
 }
 
+/** Runs in the page: counts `post-login-ready` events in `window.__readyEvents`. */
+function countReadyEvents() {
+  window.__readyEvents = 0;
+  document.addEventListener('post-login-ready', () => window.__readyEvents++);
+}
+
 /**
  * The mask's first paint on the partner page (French) while its language chunk is held back in front of the server,
  * as on a slow network. The page's idle callbacks never come (as on a busy page), so the chunk is asked for only when
@@ -88,9 +94,8 @@ export async function runFirstPaintJourney(testPage, backend) {
     });
     await page.addInitScript(() => {
       window.requestIdleCallback = () => 0;
-      window.__readyEvents = 0;
-      document.addEventListener('post-login-ready', () => window.__readyEvents++);
     });
+    await page.addInitScript(countReadyEvents);
     const mask = page.locator('post-login');
     const help = mask.locator('[part~="help"]');
     const helpState = async () => ({
@@ -115,10 +120,7 @@ export async function runFirstPaintJourney(testPage, backend) {
     const chunkArrived = { ...(await helpState()), chunk: { ...chunk } };
 
     const idlePage = await idleContext.newPage();
-    await idlePage.addInitScript(() => {
-      window.__readyEvents = 0;
-      document.addEventListener('post-login-ready', () => window.__readyEvents++);
-    });
+    await idlePage.addInitScript(countReadyEvents);
     await idlePage.goto(`${backend.urls.partner}/`);
     await idlePage.waitForFunction(() => window.__readyEvents > 0, null, { timeout: 15_000 });
     const idle = await idlePage.evaluate(() => ({
