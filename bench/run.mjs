@@ -4,13 +4,16 @@
 //       of the CDN build against PRODUCT.md (the same file lists as .size-limit.mjs, from bench/bundle-graph.mjs);
 //   (b) median first contentful paint of a page holding only the signed-out <post-login> (one module script from
 //       /cdn/) vs. the same page with a plain HTML form of the same content: same server, same headers (CSP, no-store),
-//       a new browser context (empty cache) per run, runs interleaved; next to them a "script floor" page whose tiny
-//       custom element shows the same words, i.e. what any script-rendered mask costs before its own code;
+//       a new tab per run in one browser profile as a visitor's browser has it (nothing cached: every file is fetched
+//       again, which the bench checks; storage emptied after each run), runs interleaved; next to them a "script
+//       floor" page whose tiny custom element shows the same words, i.e. what any script-rendered mask costs before
+//       its own code; and the same three pages with a fresh browser profile per run;
 //   (c) median time of a completed redirect sign-in against the local SwissID stand-in, in two parts that leave out
 //       the customer's typing: click on "Login mit SwissID" → provider login page shown, and click on its submit
 //       button → back on the page with status 'signed-in' and the user button rendered.
 //
-// Needs `npm run build` first. Options (environment): BENCH_FCP_RUNS (30), BENCH_SIGNIN_RUNS (5), CHROMIUM_PATH.
+// Needs `npm run build` first. Options (environment): BENCH_FCP_RUNS (40), BENCH_FCP_FRESH_RUNS (15), BENCH_SIGNIN_RUNS (5),
+// CHROMIUM_PATH.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -22,7 +25,8 @@ import { startReferenceBackend } from '../demo/server/index.mjs';
 import { CDN_DIR, LIMITS_KIB, PRODUCT_ALL_KIB, ROOT, budgets, loadGraph, problems, reachable } from './bundle-graph.mjs';
 import { BROWSERS, CHROMIUM_ARGS } from '../test/support/browsers.mjs';
 
-const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 30);
+const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 40);
+const FCP_FRESH_RUNS = Number(process.env.BENCH_FCP_FRESH_RUNS ?? 15);
 const FCP_WARMUP = 2;
 const SIGNIN_RUNS = Number(process.env.BENCH_SIGNIN_RUNS ?? 5);
 const SIGNIN_WARMUP = 1;
@@ -227,9 +231,8 @@ const floorScript = `customElements.define('login-floor', class extends HTMLElem
 });
 `;
 
-async function newPage(browser, errors) {
-  const context = await browser.newContext(); // a new context: empty HTTP cache, storage and cookies
-  const page = await context.newPage();
+/** Page errors, console errors and failed requests of `page` go to `errors`. */
+function watchPage(page, errors) {
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
@@ -238,24 +241,36 @@ async function newPage(browser, errors) {
     // Chromium asks every new origin for /favicon.ico; the bench pages have none, on both sides alike.
     if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`);
   });
+}
+
+async function newPage(browser, errors) {
+  const context = await browser.newContext(); // a new context: empty HTTP cache, storage and cookies
+  const page = await context.newPage();
+  watchPage(page, errors);
   return { context, page };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // (b) first contentful paint
 
-async function firstContentfulPaint(browser, url, errors) {
-  const { context, page } = await newPage(browser, errors);
+/**
+ * First contentful paint of `url` in a new tab of `context`. Every response of the bench server is `no-store`, so each
+ * run fetches every file again (checked: a file taken from a cache would make the run worthless); the tab's storage is
+ * emptied afterwards, so that no run starts signed in or with a remembered login method.
+ */
+async function firstContentfulPaint(context, url, errors) {
+  const page = await context.newPage();
+  watchPage(page, errors);
   try {
     await page.goto(url, { waitUntil: 'load', timeout: STEP_TIMEOUT_MS });
-    return await page.evaluate(
+    const result = await page.evaluate(
       (timeout) =>
         new Promise((resolve) => {
           const done = (fcp, paintTime = null) => {
             clearTimeout(timer);
             const resources = performance
               .getEntriesByType('resource')
-              .map((entry) => ({ file: new URL(entry.name).pathname.split('/').pop(), start: entry.startTime, end: entry.responseEnd }));
+              .map((entry) => ({ file: new URL(entry.name).pathname.split('/').pop(), start: entry.startTime, end: entry.responseEnd, cached: entry.transferSize === 0 }));
             resolve({ fcp, paintTime, resources });
           };
           const timer = setTimeout(() => done(null), timeout);
@@ -268,40 +283,61 @@ async function firstContentfulPaint(browser, url, errors) {
         }),
       STEP_TIMEOUT_MS,
     );
+    const cached = result.resources.filter((entry) => entry.cached && entry.start < (result.fcp ?? Infinity));
+    if (cached.length) throw new Error(`${url}: ${cached.map((entry) => entry.file).join(', ')} came from a cache; the run would not show a first visit`);
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    return result;
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
-async function benchFirstPaint(browser, urls) {
-  heading(`(b) first contentful paint: <post-login> vs. plain HTML form (${FCP_RUNS} runs each after ${FCP_WARMUP} warm-up, new context per run)`);
-  const errors = [];
-  const widget = [];
-  const plain = [];
-  const floor = [];
-  // The rendering update that produced the first contentful paint (main thread), before its frame was presented.
-  const paintTimes = { widget: [], plain: [], floor: [] };
-  /** @type {{ fcp: number, resources: { file: string, start: number, end: number }[] }[]} */
-  const waterfalls = [];
-  const pairRatios = [];
-  const widgetUrl = `${urls.demo}/index.html`;
-  const plainUrl = `${urls.demo}/plain.html`;
-  const pages = [['widget', widgetUrl], ['plain', plainUrl], ['floor', `${urls.demo}/floor.html`]];
-  for (let run = 0; run < FCP_WARMUP + FCP_RUNS; run++) {
-    // Interleaved, and rotating which page goes first, so that drift on the machine hits all alike.
+/**
+ * The three pages, interleaved and rotating which goes first so that drift on the machine hits all alike. `openContext`
+ * gives the browser context of each run.
+ */
+async function paintSeries(urls, runs, openContext, errors) {
+  const series = { widget: [], plain: [], floor: [], paintTimes: { widget: [], plain: [], floor: [] }, waterfalls: [], pairRatios: [] };
+  const pages = [['widget', `${urls.demo}/index.html`], ['plain', `${urls.demo}/plain.html`], ['floor', `${urls.demo}/floor.html`]];
+  for (let run = 0; run < FCP_WARMUP + runs; run++) {
     const pair = {};
     const order = [...pages.slice(run % 3), ...pages.slice(0, run % 3)];
     for (const [kind, url] of order) {
-      const { fcp, paintTime, resources } = await firstContentfulPaint(browser, url, errors);
-      if (fcp === null) throw new Error(`no first-contentful-paint entry for ${url}`);
-      if (run < FCP_WARMUP) continue;
-      ({ widget, plain, floor })[kind].push(fcp);
-      if (paintTime !== null) paintTimes[kind].push(paintTime);
-      pair[kind] = fcp;
-      if (kind === 'widget') waterfalls.push({ fcp, resources });
+      const { context, close } = await openContext();
+      try {
+        const { fcp, paintTime, resources } = await firstContentfulPaint(context, url, errors);
+        if (fcp === null) throw new Error(`no first-contentful-paint entry for ${url}`);
+        if (run < FCP_WARMUP) continue;
+        series[kind].push(fcp);
+        if (paintTime !== null) series.paintTimes[kind].push(paintTime);
+        pair[kind] = fcp;
+        if (kind === 'widget') series.waterfalls.push({ fcp, resources });
+      } finally {
+        await close();
+      }
     }
-    if (run >= FCP_WARMUP) pairRatios.push(pair.widget / pair.plain);
+    if (run >= FCP_WARMUP) series.pairRatios.push(pair.widget / pair.plain);
   }
+  return series;
+}
+
+async function benchFirstPaint(browser, urls) {
+  heading(`(b) first contentful paint: <post-login> vs. plain HTML form (${FCP_RUNS} runs each after ${FCP_WARMUP} warm-up, a new tab per run)`);
+  const errors = [];
+  // A browser as a visitor has it: one profile, a new tab per page view. Nothing is cached (see firstContentfulPaint).
+  const profile = await browser.newContext();
+  const sameProfile = async () => ({ context: profile, close: async () => {} });
+  const { widget, plain, floor, paintTimes, waterfalls, pairRatios } = await paintSeries(urls, FCP_RUNS, sameProfile, errors);
+  await profile.close();
+  // The same in a fresh profile per run (a browser's first page after start-up, or a private window): the first
+  // request of a new profile's page waits longer in the browser, which only pages with a script pay.
+  const fresh = await paintSeries(urls, FCP_FRESH_RUNS, async () => {
+    const context = await browser.newContext();
+    return { context, close: () => context.close() };
+  }, errors);
   const w = stats(widget);
   const p = stats(plain);
   const f = stats(floor);
@@ -319,6 +355,12 @@ async function benchFirstPaint(browser, urls) {
   const pairRatio = median(pairRatios);
   console.log(`median of the per-run ratios (widget / plain loaded back to back): ${pairRatio.toFixed(2)}×`);
   console.log(`difference of medians: ${ms(w.median - p.median)}`);
+  const freshRatio = median(fresh.widget) / median(fresh.plain);
+  const freshFloor = median(fresh.floor) / median(fresh.plain);
+  console.log(
+    `in a fresh browser profile per run (${fresh.widget.length} runs): <post-login> ${ms(median(fresh.widget))}, plain ${ms(median(fresh.plain))}, floor ${ms(median(fresh.floor))}` +
+      ` — ratio ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×)`,
+  );
   if (paintTimes.widget.length && paintTimes.plain.length) {
     // FCP is the frame's presentation; paintTime is the main thread's rendering update before it (Chromium).
     const pw = median(paintTimes.widget);
@@ -357,6 +399,7 @@ async function benchFirstPaint(browser, urls) {
   summary.push(`FCP plain form     ${ms(p.median)} median (min ${ms(p.min)}, max ${ms(p.max)}, n=${p.n})`);
   summary.push(`FCP ratio          ${ratio.toFixed(2)}× of medians, ${pairRatio.toFixed(2)}× median per-run ratio (target ≤ ${FCP_RATIO_TARGET}×) ${ratio <= FCP_RATIO_TARGET ? 'ok' : 'OVER TARGET'}`);
   summary.push(`FCP script floor   ${ms(f.median)} median, ${floorRatio.toFixed(2)}× the plain form (a tiny custom element with the same words)`);
+  summary.push(`FCP fresh profile  ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×), a new browser profile per run, n=${fresh.widget.length}`);
   if (earlyNote) summary.push(earlyNote);
 }
 
