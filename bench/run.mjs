@@ -282,8 +282,8 @@ async function firstContentfulPaint(context, url, errors) {
         new Promise((resolve) => {
           const done = (fcp, paintTime = null) => {
             clearTimeout(timer);
-            const resources = performance
-              .getEntriesByType('resource')
+            // The page itself (navigation entry, start 0) and what it fetched.
+            const resources = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
               .map((entry) => ({ file: new URL(entry.name).pathname.split('/').pop(), start: entry.startTime, end: entry.responseEnd, cached: entry.transferSize === 0 }));
             resolve({ fcp, paintTime, resources });
           };
