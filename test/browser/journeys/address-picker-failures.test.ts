@@ -64,6 +64,12 @@ function alertSays(picker: AddressPicker): string {
 const errors = (page: PickerPage) => page.events.filter((event) => event.type === 'address-picker-error').map(({ code, action }) => ({ code, action }));
 const saves = (page: PickerPage) => page.events.filter((event) => event.type === 'address-picker-save').map(({ addressId, created }) => ({ addressId, created }));
 
+/** For tests that end Marc's session: the data and a fresh sign-in before each of them. */
+async function resetAndSignInMarc(): Promise<void> {
+  await reset();
+  await signInWithPopup(ACCOUNTS.marc);
+}
+
 describe('<address-picker> save failures keep what the customer typed (Marc Keller)', () => {
   before(() => signInWithPopup(ACCOUNTS.marc));
   beforeEach(reset);
@@ -199,10 +205,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
 });
 
 describe('<address-picker> when the customer signs out', () => {
-  beforeEach(async () => {
-    await reset();
-    await signInWithPopup(ACCOUNTS.marc);
-  });
+  beforeEach(resetAndSignInMarc);
   afterEach(cleanUp);
 
   it('in another tab: forgets the edit, the stored copy of it and the choice', async () => {
@@ -226,10 +229,7 @@ describe('<address-picker> when the customer signs out', () => {
 });
 
 describe('<address-picker> when the access token is refused in the middle of a save (401)', () => {
-  beforeEach(async () => {
-    await reset();
-    await signInWithPopup(ACCOUNTS.marc);
-  });
+  beforeEach(resetAndSignInMarc);
   afterEach(cleanUp);
 
   it('an ended access token is renewed and the save goes through without the customer noticing', async () => {
