@@ -376,7 +376,8 @@ export class AddressPicker extends LitElement {
       // postcode's only locality; among several the customer chooses, and what they typed stays until then.
       const known = localities.find((locality) => sameLocality(locality, draft.locality));
       const locality = known ?? (localities.length === 1 ? localities[0] : draft.locality);
-      this.set({ localities, draft: { ...draft, locality } });
+      // The same draft while nothing changed: a save under way compares it to tell the customer's typing apart.
+      this.set({ localities, draft: locality === draft.locality ? draft : { ...draft, locality } });
     } catch {
       this.set({ localities: null }); // the API checks the locality when the address is saved
     }

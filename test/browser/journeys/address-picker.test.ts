@@ -540,6 +540,24 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     });
   });
 
+  it('the postcode\'s localities arriving while "save" runs: the save is confirmed and the form closes', async () => {
+    // Opening the form looks up the postcode's localities; both answers are slow, the localities' lands mid-save.
+    await executeServerCommand('api-fault', [
+      { method: 'GET', path: '/localities', fault: 'delay', ms: 1500 },
+      { method: 'PUT', path: '/addresses*', fault: 'delay', ms: 3000 },
+    ]);
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
+    part(page.picker, 'edit-button')!.click();
+    await page.picker.updateComplete;
+    await typeInto(page.picker, 'street', 'Bahnhofstrasse');
+    await save(page);
+    expect(shownText(part(page.picker, 'status'))).to.equal(de.saving);
+    await savedOk(page);
+    expect(hasPart(page.picker, 'form'), 'the form closed').to.equal(false);
+    const stored = (await storedAddressesOf(ACCOUNTS.marc.email)).online.find((address) => address.id === ADDRESS_IDS.kellerAarau);
+    expect(stored).to.include({ version: 2, street: 'Bahnhofstrasse' });
+  });
+
   it('the limit is the server\'s: an address added meanwhile makes the add refused (409), the input kept', async () => {
     const page = await openPickerPage();
     const { picker } = page;
