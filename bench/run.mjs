@@ -7,7 +7,8 @@
 //       a new tab per run in one browser profile as a visitor's browser has it (nothing cached: every file is fetched
 //       again, which the bench checks; storage emptied after each run), runs interleaved; next to them a "script
 //       floor" page whose tiny custom element shows the same words, i.e. what any script-rendered mask costs before
-//       its own code; and the same three pages with a fresh browser profile per run;
+//       its own code, and a "mask floor" page with the mask's markup and styles on lit but none of the widget's logic
+//       (bench/mask-floor.mjs); and the same four pages with a fresh browser profile per run;
 //   (c) median time of a completed redirect sign-in against the local SwissID stand-in, in two parts that leave out
 //       the customer's typing: click on "Login mit SwissID" → provider login page shown, and click on its submit
 //       button → back on the page with status 'signed-in' and the user button rendered.
@@ -21,6 +22,8 @@ import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { build } from 'vite';
 import { startReferenceBackend } from '../demo/server/index.mjs';
 import { CDN_DIR, LIMITS_KIB, PRODUCT_ALL_KIB, ROOT, budgets, loadGraph, problems, reachable } from './bundle-graph.mjs';
 import { BROWSERS, CHROMIUM_ARGS } from '../test/support/browsers.mjs';
@@ -236,6 +239,30 @@ const plainPage = benchPage(
 // widget code can remove is visible.
 const floorPage = benchPage('script floor', '<script type="module" src="/floor.js"></script>', '<login-floor></login-floor>');
 
+// The mask as designed on lit without the widget's logic (bench/mask-floor.mjs, built by the bench itself).
+const maskFloorPage = benchPage('mask floor', '<script type="module" src="/mask-floor.js"></script>', '<mask-floor></mask-floor>');
+
+/** Builds bench/mask-floor.mjs into `dir` as mask-floor.js, as the CDN build builds its entry (vite.config.ts). */
+async function buildMaskFloor(dir) {
+  await build({
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    plugins: [minifyTemplateLiterals()],
+    build: {
+      target: 'es2022',
+      outDir: dir,
+      emptyOutDir: false,
+      minify: true,
+      modulePreload: false,
+      rolldownOptions: {
+        input: { 'mask-floor': join(ROOT, 'bench/mask-floor.mjs') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
+    },
+  });
+}
+
 const floorScript = `customElements.define('login-floor', class extends HTMLElement {
   connectedCallback() {
     const words = ${JSON.stringify([MASK.title, MASK.intro])}.map((text) => Object.assign(document.createElement('p'), { textContent: text }));
@@ -323,15 +350,21 @@ async function firstContentfulPaint(context, url, errors) {
 }
 
 /**
- * The three pages, interleaved and rotating which goes first so that drift on the machine hits all alike. `openContext`
+ * The four pages, interleaved and rotating which goes first so that drift on the machine hits all alike. `openContext`
  * gives the browser context of each run.
  */
 async function paintSeries(urls, runs, openContext, errors) {
-  const series = { widget: [], plain: [], floor: [], paintTimes: { widget: [], plain: [], floor: [] }, waterfalls: [], pairRatios: [] };
-  const pages = [['widget', `${urls.demo}/index.html`], ['plain', `${urls.demo}/plain.html`], ['floor', `${urls.demo}/floor.html`]];
+  const pages = [
+    ['widget', `${urls.demo}/index.html`],
+    ['plain', `${urls.demo}/plain.html`],
+    ['floor', `${urls.demo}/floor.html`],
+    ['maskFloor', `${urls.demo}/mask-floor.html`],
+  ];
+  const series = { paintTimes: {}, waterfalls: [], pairRatios: [] };
+  for (const [kind] of pages) [series[kind], series.paintTimes[kind]] = [[], []];
   for (let run = 0; run < FCP_WARMUP + runs; run++) {
     const pair = {};
-    const order = [...pages.slice(run % 3), ...pages.slice(0, run % 3)];
+    const order = [...pages.slice(run % pages.length), ...pages.slice(0, run % pages.length)];
     for (const [kind, url] of order) {
       const { context, close } = await openContext();
       try {
@@ -357,7 +390,7 @@ async function benchFirstPaint(browser, urls) {
   // A browser as a visitor has it: one profile, a new tab per page view. Nothing is cached (see firstContentfulPaint).
   const profile = await browser.newContext();
   const sameProfile = async () => ({ context: profile, close: async () => {} });
-  const { widget, plain, floor, paintTimes, waterfalls, pairRatios } = await paintSeries(urls, FCP_RUNS, sameProfile, errors);
+  const { widget, plain, floor, maskFloor, paintTimes, waterfalls, pairRatios } = await paintSeries(urls, FCP_RUNS, sameProfile, errors);
   await profile.close();
   // The same in a fresh profile per run (a browser's first page after start-up, or a private window): the first
   // request of a new profile's page waits longer in the browser, which only pages with a script pay.
@@ -368,27 +401,33 @@ async function benchFirstPaint(browser, urls) {
   const w = stats(widget);
   const p = stats(plain);
   const f = stats(floor);
+  const m = stats(maskFloor);
   const ratio = w.median / p.median;
   const floorRatio = f.median / p.median;
+  const maskFloorRatio = m.median / p.median;
   const rows = [
     ['page', 'median', 'min', 'max', 'runs'],
     ['<post-login> (one module script from /cdn/)', ms(w.median), ms(w.min), ms(w.max), w.n],
     ['plain HTML form (same words)', ms(p.median), ms(p.min), ms(p.max), p.n],
     ['script floor: tiny custom element, same words', ms(f.median), ms(f.min), ms(f.max), f.n],
+    ['mask floor: lit + the mask\'s markup and styles', ms(m.median), ms(m.min), ms(m.max), m.n],
   ];
   console.log(`\n${table(rows, ['l', 'r', 'r', 'r', 'r'])}`);
   const [low, high] = ratioInterval(widget, plain);
   const interval = `95% interval ${low.toFixed(2)}–${high.toFixed(2)}×`;
   console.log(`\nratio of medians: ${ratio.toFixed(2)}× (${interval}; target ≤ ${FCP_RATIO_TARGET}×) ${ratio <= FCP_RATIO_TARGET ? 'ok' : 'OVER TARGET'}`);
   console.log(`script floor / plain form: ${floorRatio.toFixed(2)}× (what one extra script and a second frame cost before any widget code)`);
+  console.log(`mask floor / plain form: ${maskFloorRatio.toFixed(2)}× (the mask as designed, on lit, without the widget's logic)`);
   const pairRatio = median(pairRatios);
   console.log(`median of the per-run ratios (widget / plain loaded back to back): ${pairRatio.toFixed(2)}×`);
   console.log(`difference of medians: ${ms(w.median - p.median)}`);
   const freshRatio = median(fresh.widget) / median(fresh.plain);
   const freshFloor = median(fresh.floor) / median(fresh.plain);
+  const freshMaskFloor = median(fresh.maskFloor) / median(fresh.plain);
   console.log(
-    `in a fresh browser profile per run (${fresh.widget.length} runs): <post-login> ${ms(median(fresh.widget))}, plain ${ms(median(fresh.plain))}, floor ${ms(median(fresh.floor))}` +
-      ` — ratio ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×)`,
+    `in a fresh browser profile per run (${fresh.widget.length} runs): <post-login> ${ms(median(fresh.widget))}, plain ${ms(median(fresh.plain))}, ` +
+      `script floor ${ms(median(fresh.floor))}, mask floor ${ms(median(fresh.maskFloor))}` +
+      ` — ratio ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×, mask floor ${freshMaskFloor.toFixed(2)}×)`,
   );
   if (paintTimes.widget.length && paintTimes.plain.length) {
     // FCP is the frame's presentation; paintTime is the main thread's rendering update before it (Chromium).
@@ -428,7 +467,8 @@ async function benchFirstPaint(browser, urls) {
   summary.push(`FCP plain form     ${ms(p.median)} median (min ${ms(p.min)}, max ${ms(p.max)}, n=${p.n})`);
   summary.push(`FCP ratio          ${ratio.toFixed(2)}× of medians (${interval}), ${pairRatio.toFixed(2)}× median per-run ratio (target ≤ ${FCP_RATIO_TARGET}×) ${ratio <= FCP_RATIO_TARGET ? 'ok' : 'OVER TARGET'}`);
   summary.push(`FCP script floor   ${ms(f.median)} median, ${floorRatio.toFixed(2)}× the plain form (a tiny custom element with the same words)`);
-  summary.push(`FCP fresh profile  ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×), a new browser profile per run, n=${fresh.widget.length}`);
+  summary.push(`FCP mask floor     ${ms(m.median)} median, ${maskFloorRatio.toFixed(2)}× the plain form (lit + the mask's markup and styles, no logic)`);
+  summary.push(`FCP fresh profile  ${freshRatio.toFixed(2)}× (script floor ${freshFloor.toFixed(2)}×, mask floor ${freshMaskFloor.toFixed(2)}×), a new browser profile per run, n=${fresh.widget.length}`);
   if (earlyNote) summary.push(earlyNote);
 }
 
@@ -536,6 +576,8 @@ async function main() {
     await writeFile(join(temp, 'plain.html'), plainPage);
     await writeFile(join(temp, 'floor.html'), floorPage);
     await writeFile(join(temp, 'floor.js'), floorScript);
+    await writeFile(join(temp, 'mask-floor.html'), maskFloorPage);
+    await buildMaskFloor(temp);
     backend = await startReferenceBackend({
       swissidPort: 0, apiPort: 0, demoPort: 0, partnerPort: null,
       dbFile: join(temp, 'bench.sqlite'), pagesDir: temp, distDir: CDN_DIR, quiet: true,
