@@ -248,7 +248,7 @@ async function buildMaskFloor(dir) {
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [minifyTemplateLiterals()],
+    plugins: [minifyTemplateLiterals({ include: [join(ROOT, 'src/**/*.ts'), join(ROOT, 'bench/mask-floor.mjs')] })],
     build: {
       target: 'es2022',
       outDir: dir,
