@@ -237,15 +237,24 @@ export class AuthSession {
   private async renew(): Promise<void> {
     const current = this.session;
     if (!current) return;
+    // Nobody is signed in any more (here or in another tab), or the session is no longer the one being renewed.
+    const ended = () => this.session !== current || this.store.read()?.tokens.refreshToken !== current.tokens.refreshToken;
     const work = async () => {
       const stored = this.store.read();
       if (stored && stored.tokens.refreshToken !== current.tokens.refreshToken) {
         this.session = stored; // another tab renewed meanwhile
         return;
       }
+      if (ended()) return;
       const oidc = await loadOidc();
-      this.session = await oidc.refreshSession(this.config, current);
-      this.store.write(this.session);
+      const renewed = await oidc.refreshSession(this.config, current);
+      if (ended()) {
+        // Logged out while the provider answered: the renewed session must not come back; its new token goes.
+        void oidc.revokeRefreshToken(this.config, renewed);
+        return;
+      }
+      this.session = renewed;
+      this.store.write(renewed);
     };
     try {
       if (navigator.locks) await navigator.locks.request(`${this.store.key}:renew`, work);

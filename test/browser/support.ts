@@ -196,6 +196,18 @@ export function storedSessions(frame: AppFrame): string[] {
   return Object.keys(storage).filter((key) => key.startsWith('post-login:session:'));
 }
 
+/**
+ * Ends the sessions the way a logout in another tab does: another document of this origin removes them from
+ * localStorage, so that the open pages hear a `storage` event.
+ */
+export function signOutInAnotherTab(): void {
+  const otherTab = document.createElement('iframe');
+  document.body.append(otherTab);
+  const storage = otherTab.contentWindow!.localStorage;
+  for (const key of Object.keys(storage).filter((name) => name.startsWith('post-login:session:'))) storage.removeItem(key);
+  otherTab.remove();
+}
+
 /** A fresh customer: no session in this origin's storage, no provider session in the cookies. */
 export async function clearStorage(): Promise<void> {
   localStorage.clear();

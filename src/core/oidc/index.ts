@@ -208,13 +208,19 @@ export async function refreshSession(settings: OidcSettings, session: StoredSess
   return { profile: session.profile, tokens: tokensFrom(response, tokens) };
 }
 
+/** Revokes the session's refresh token at the provider, when it has one and the provider offers revocation. */
+export async function revokeRefreshToken(settings: OidcSettings, session: StoredSession | null): Promise<void> {
+  const metadata = await metadataFor(settings).catch(() => null);
+  if (session?.tokens.refreshToken && metadata?.revocation_endpoint) {
+    await clientFor(settings).revokeToken(session.tokens.refreshToken, 'refresh_token').catch(() => undefined);
+  }
+}
+
 /** Ends the session at the provider: revoke the refresh token, then RP-initiated logout without a token in the URL. */
 export async function endSession(settings: OidcSettings, session: StoredSession | null, uiLocales: string): Promise<string | null> {
   const metadata = await metadataFor(settings).catch(() => null);
   if (!metadata) return null;
-  if (session?.tokens.refreshToken && metadata.revocation_endpoint) {
-    await clientFor(settings).revokeToken(session.tokens.refreshToken, 'refresh_token').catch(() => undefined);
-  }
+  await revokeRefreshToken(settings, session);
   if (!metadata.end_session_endpoint) return null;
   const url = new URL(metadata.end_session_endpoint);
   url.searchParams.set('client_id', settings.clientId);

@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { AddressPicker } from '../../../src/index.js';
 import '../../../src/index.js';
 import de from '../../../src/i18n/address-picker.de.js';
-import { ACCOUNTS, AppFrame, assertAccessible, clearStorage, eventsOfType, fixtureConfig, part, signInWithRedirect, waitFor } from '../support.js';
+import { ACCOUNTS, AppFrame, assertAccessible, clearStorage, eventsOfType, fixtureConfig, part, signInWithRedirect, signOutInAnotherTab, waitFor } from '../support.js';
 import {
   ADDRESS_IDS,
   focusedIn,
@@ -213,12 +213,7 @@ describe('<address-picker> when the customer signs out', () => {
     const { picker } = page;
     await editAarau(picker);
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'kept while editing').to.have.length(1);
-    // Another document of this origin ends the session (as a logout in another tab does); this page hears it.
-    const otherTab = document.createElement('iframe');
-    document.body.append(otherTab);
-    const storage = otherTab.contentWindow!.localStorage;
-    for (const key of Object.keys(storage).filter((name) => name.startsWith('post-login:session:'))) storage.removeItem(key);
-    otherTab.remove();
+    signOutInAnotherTab();
     await waitFor(() => shownText(picker.shadowRoot!.querySelector('.picker')).includes(de.signedOut), 'the signed-out picker');
     expect(picker.shadowRoot!.querySelector('form'), 'no form with their address').to.equal(null);
     expect(shownText(picker.shadowRoot!.querySelector('.picker'))).not.to.contain('Bahnhofstrasse');

@@ -8,6 +8,7 @@ import {
   fixtureConfig,
   part,
   signInWithRedirect,
+  signOutInAnotherTab,
   storedSessions,
   visibleText,
   waitFor,
@@ -63,5 +64,42 @@ describe('session lifetime: renewal before expiry, expiry when renewal fails', (
     let failure: unknown = null;
     await element.getAccessToken().catch((error: unknown) => (failure = error));
     expect((failure as { code?: string })?.code).to.equal('signed_out');
+  });
+
+  it('a renewal the provider answers after a logout in another tab does not bring the session back', async () => {
+    const frame = await AppFrame.open(await fixtureConfig());
+    frames.push(frame);
+    await signInWithRedirect(frame);
+    const element = await frame.waitForStatus('signed-in');
+    // The refresh reaches the real provider, which rotates the refresh token; only its answer is held in the page.
+    const page = frame.window as Window & typeof globalThis;
+    const fetchOfPage = page.fetch.bind(page);
+    let answered!: () => void;
+    let release!: () => void;
+    const providerAnswered = new Promise<void>((resolve) => (answered = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    page.fetch = async (input, init) => {
+      const response = await fetchOfPage(input, init);
+      if (String(init?.body ?? '').includes('grant_type=refresh_token')) {
+        answered();
+        await released;
+      }
+      return response;
+    };
+    let failure: unknown = null;
+    const renewal = element.getAccessToken({ renew: true }).catch((error: unknown) => (failure = error));
+    await providerAnswered;
+
+    signOutInAnotherTab();
+    await frame.waitForStatus('signed-out');
+    release();
+    await renewal;
+    expect((failure as { code?: string })?.code, 'no token after the logout').to.equal('signed_out');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(storedSessions(frame), 'nothing stored again').to.deep.equal([]);
+    expect(element.status).to.equal('signed-out');
+    await frame.reload();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(frame.element().status, 'still signed out after a reload').to.equal('signed-out');
   });
 });
