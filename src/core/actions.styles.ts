@@ -31,7 +31,8 @@ export const actions = css`
     color: var(--_text);
   }
 
-  .primary[aria-disabled='true'] {
+  .primary[aria-disabled='true'],
+  .secondary[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
   }

@@ -137,11 +137,15 @@ export class SwissIdLinkBanner extends LitElement {
     }
     const linkResponse = takeLinkResponse();
     if (linkResponse) {
-      // Back from SwissID (redirect): the accounts to confirm come from the link status, the proof from the response.
-      const status = loadLinkStatus(login.api, await login.getAccessToken()).catch(() => null);
+      // Back from SwissID (redirect): the proof comes from the response, the accounts to confirm from the link status.
+      // Either failing is a failure of this step, said in the banner: the response has left the address bar.
+      const api = login.api;
       await this.receiveProof(async () => {
-        const proof = await completeSwissIdProof(this.swissIdConfig()!, linkResponse);
-        this.state = { ...this.state, accounts: (await status)?.accounts ?? [] };
+        const [proof, status] = await Promise.all([
+          completeSwissIdProof(this.swissIdConfig()!, linkResponse),
+          login.getAccessToken().then((token) => loadLinkStatus(api, token)),
+        ]);
+        this.state = { ...this.state, accounts: status.accounts };
         return proof;
       });
       return;
@@ -204,19 +208,35 @@ export class SwissIdLinkBanner extends LitElement {
     const login = this.login;
     const proof = this.proof;
     if (this.preview || !login?.api || !proof || this.state.step === 'linking') return;
+    const api = login.api;
     this.set({ step: 'linking' });
+    // A late answer must not change a banner that has moved on (signed out meanwhile, hidden, another SwissID).
+    const stillLinking = () => this.proof === proof && this.state.step === 'linking';
     try {
-      const status = await linkToSwissId(login.api, await login.getAccessToken(), proof.idToken);
-      this.proof = null;
-      this.set({ step: 'done', accounts: status.accounts }, true);
-      this.dispatchEvent(new SwissIdLinkBannerLinkedEvent(status.accounts.length));
+      const status = await linkToSwissId(api, await login.getAccessToken(), proof.idToken);
+      if (stillLinking()) this.linked(status.accounts);
     } catch (error) {
-      this.fail(error);
+      // "Already linked" (say, from another tab) or an answer lost on the way after the API linked: the link status
+      // tells whether the login is linked now, so the banner does not say "nothing was linked" when it was.
+      const status = await login
+        .getAccessToken()
+        .then((token) => loadLinkStatus(api, token))
+        .catch(() => null);
+      if (!stillLinking()) return;
+      if (status?.linked) this.linked(status.accounts);
+      else this.fail(error);
     }
   }
 
+  private linked(accounts: LinkedAccount[]): void {
+    this.proof = null;
+    this.set({ step: 'done', accounts }, true);
+    this.dispatchEvent(new SwissIdLinkBannerLinkedEvent(accounts.length));
+  }
+
   private onCancel(): void {
-    if (this.preview) return;
+    // While the API links, cancelling would only hide a linking that goes through anyway.
+    if (this.preview || this.state.step === 'linking') return;
     this.proof = null;
     this.set({ step: 'offer' }, true);
   }
@@ -321,7 +341,14 @@ export class SwissIdLinkBanner extends LitElement {
             >
               ${t('confirm')}
             </button>
-            <button class="secondary" part="cancel-button" @click=${this.onCancel}>${t('cancel')}</button>
+            <button
+              class="secondary"
+              part="cancel-button"
+              aria-disabled=${view.step === 'linking' ? 'true' : 'false'}
+              @click=${this.onCancel}
+            >
+              ${t('cancel')}
+            </button>
           </div>`;
       case 'done':
         return heading(3, 'stepDone');

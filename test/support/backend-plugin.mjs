@@ -109,6 +109,10 @@ export function referenceBackendPlugin() {
           const row = backend.db.prepare('SELECT * FROM post_logins WHERE email = ?').get(payload.email);
           return row ? { swissidSub: row.swissid_sub, linkedAt: row.linked_at, row } : null;
         }
+        case 'backend-unlink':
+          // { email } → that older Post login is no longer linked to any SwissID (as seeded), so a test can link it.
+          backend.db.prepare('UPDATE post_logins SET swissid_sub = NULL, linked_at = NULL WHERE email = ?').run(payload.email);
+          return true;
         case 'browser-clear-cookies':
           // A fresh browser for the provider: no single sign-on session left from an earlier test.
           await page().context().clearCookies();

@@ -12,6 +12,7 @@ import {
   NEW_SWISSIDS,
   POST_LOGINS,
   signInWithRedirect,
+  signOutInAnotherTab,
   visibleText,
   waitFor,
 } from '../support.js';
@@ -242,5 +243,63 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
     expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.be.a('string');
   });
+});
 
+// Failures around the API's answer. Each test starts with Peter unlinked again, and links him to Marc's SwissID.
+describe('<swissid-link-banner>: when the answer to the linking or the link status goes wrong', () => {
+  let frame: AppFrame | null = null;
+  beforeEach(async () => {
+    await clearStorage();
+    await executeServerCommand('backend-unlink', { email: POST_LOGINS.peter.email });
+    frame = null;
+  });
+  afterEach(async () => {
+    frame?.remove();
+    await executeServerCommand('api-clear-faults');
+  });
+
+  it('an answer lost after the API linked: the banner says linked, not "nothing was linked"', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, ACCOUNTS.marc);
+    await executeServerCommand('api-fault', { method: 'POST', path: '/link', fault: 'drop-response' });
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
+    expect(bannerText(frame)).to.contain('marc.keller@example.ch');
+    expect(eventsOfType('swissid-link-banner-error')).to.deep.equal([]);
+    expect(eventsOfType('swissid-link-banner-linked')).to.have.length(1);
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.be.a('string');
+  });
+
+  it('a logout in another tab while the API links: the late answer does not bring the banner back', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, ACCOUNTS.marc);
+    await executeServerCommand('api-fault', { method: 'POST', path: '/link', fault: 'delay', ms: 1500 });
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => bannerText(frame!).includes('Ihre Konten werden verknüpft'), 'linking');
+    expect(bannerPart(frame, 'cancel-button')!.getAttribute('aria-disabled')).to.equal('true');
+    bannerPart(frame, 'cancel-button')!.click();
+    expect(bannerPart(frame, 'confirm-button'), 'cancelling waits for the answer').to.exist;
+
+    signOutInAnotherTab();
+    await frame.waitForStatus('signed-out');
+    await waitFor(() => banner(frame!).shadowRoot!.childElementCount === 0, 'the banner hidden');
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the held answer has come meanwhile
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub, 'the API linked, as confirmed').to.be.a('string');
+    expect(banner(frame).shadowRoot!.childElementCount, 'nothing shown on the signed-out page').to.equal(0);
+    expect(eventsOfType('swissid-link-banner-linked')).to.deep.equal([]);
+  });
+
+  it('back from SwissID while the link status cannot be loaded: says so and offers to try again', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await executeServerCommand('api-fault', { method: 'GET', path: '/link-status', fault: 'status-500', times: 5 });
+    bannerPart(frame, 'start-button')!.click();
+    await executeServerCommand('provider-sign-in', ACCOUNTS.marc);
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('unreachable');
+    expect(bannerText(frame)).to.contain('Die Verknüpfung ist im Moment nicht möglich');
+    expect(bannerPart(frame, 'confirm-button'), 'no confirmation over an empty list').to.equal(null);
+    expect(bannerPart(frame, 'retry-button')).to.exist;
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
+    await assertAccessible(banner(frame));
+  });
 });
