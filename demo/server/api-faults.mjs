@@ -1,5 +1,5 @@
 // Test-only fault injection in front of the real account API, so browser tests can prove how the
-// widgets live with a failing network: a 500, a body that is not JSON or not the expected shape, a
+// widgets live with a failing network: a 500, a body that is not JSON or not the expected shape (or a given one), a
 // slow answer, a connection reset before the API sees the request, and a lost answer after the API
 // stored the write (which only an idempotency key makes safe to retry). Off until a test calls
 // set(); the CLI never turns it on. Preflights (OPTIONS) always reach the real API. A rule hits
@@ -9,13 +9,14 @@
 // failed, and such a resend would hide the fault from the test.
 import { cors } from './account-api.mjs';
 
-export const API_FAULTS = Object.freeze(['status-500', 'malformed-json', 'wrong-shape', 'delay', 'reset', 'drop-response']);
+export const API_FAULTS = Object.freeze(['status-500', 'malformed-json', 'wrong-shape', 'body', 'delay', 'reset', 'drop-response']);
 
 /**
  * @typedef {object} ApiFaultRule
  * @property {string} [method] e.g. 'POST'; any method when absent
  * @property {string} path an exact path ('/addresses'), or a prefix ending in '*' ('/addresses*')
- * @property {'status-500'|'malformed-json'|'wrong-shape'|'delay'|'reset'|'drop-response'} fault
+ * @property {'status-500'|'malformed-json'|'wrong-shape'|'body'|'delay'|'reset'|'drop-response'} fault
+ * @property {unknown} [body] what 'body' answers (200, as JSON), e.g. localities of a wrong shape
  * @property {number} [times] matching requests it hits before it is spent (default 1)
  * @property {number} [ms] how long 'delay' waits before the real API answers (default 20000)
  */
@@ -67,6 +68,8 @@ export function installApiFaults(handler, { allowedOrigins, closeIdleConnections
         return answer(200, '{"billing": {"id": ');
       case 'wrong-shape':
         return answer(200, JSON.stringify({ billing: 42, online: 'none' }));
+      case 'body':
+        return answer(200, JSON.stringify(rule.body ?? null));
       case 'reset':
         req.socket.resetAndDestroy();
         return undefined;

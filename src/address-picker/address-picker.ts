@@ -434,7 +434,9 @@ export class AddressPicker extends LitElement {
       draft[field.name as AddressField] = field.value;
     }
     const fieldErrors = { ...this.state.fieldErrors, [field.type === 'checkbox' ? 'services' : field.name]: undefined };
-    this.set({ draft, fieldErrors, saved: false });
+    // Another postcode: the last one's localities no longer apply (neither to offer nor to check) until its own come.
+    const localities = field.name === 'postcode' ? null : this.state.localities;
+    this.set({ draft, fieldErrors, saved: false, localities });
     this.storeDraft();
     if (field.name === 'postcode') void this.lookUpLocalities(field.value);
   }

@@ -53,7 +53,8 @@ export const sameLocality = (a: string, b: string) => clean(a).toLocaleLowerCase
  */
 export function checkAddress(draft: AddressDraft, localities: string[] | null): FieldErrors {
   const errors: FieldErrors = {};
-  const value = (field: AddressField) => clean(field === 'coName' ? draft.coName.replace(/^c\/o\s*/i, '') : draft[field]);
+  // As the server reads them: cleaned first, then without a leading "c/o" in the c/o name.
+  const value = (field: AddressField) => (field === 'coName' ? clean(draft.coName).replace(/^c\/o\s*/i, '') : clean(draft[field]));
   for (const field of ['name', 'company', 'coName', 'street', 'houseNumber', 'locality'] as const) {
     const text = value(field);
     if ([...text].length > MAX_LENGTHS[field]) errors[field] = 'too_long';

@@ -85,7 +85,11 @@ export async function loadLocalities(api: string, accessToken: string, postcode:
     { accessToken },
   );
   if (!Array.isArray(answer?.localities)) invalid();
-  return answer.localities.map((locality: { name?: unknown }) => text(locality?.name));
+  // A nameless locality would replace what the customer typed with nothing: the whole answer counts as malformed.
+  return answer.localities.map((locality: { name?: unknown } | null) => {
+    const name = locality?.name;
+    return typeof name === 'string' && name.trim() ? name : invalid();
+  });
 }
 
 /**

@@ -266,6 +266,67 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     expect(online.at(-1)).to.include({ name: 'Marc Keller', street: 'Via San Gottardo', postcode: '6900', locality: 'Massagno' });
   });
 
+  it("a postcode replaced at once (pasted): the last one's localities are neither offered nor checked meanwhile", async () => {
+    const page = await openPickerPage();
+    const { picker } = page;
+    part(picker, 'add-button')!.click();
+    await picker.updateComplete;
+    await typeInto(picker, 'name', 'Marc Keller');
+    await typeInto(picker, 'street', 'Bahnhofstrasse');
+    await typeInto(picker, 'postcode', '6900');
+    await waitFor(() => picker.shadowRoot!.querySelector('select[name="locality"]'), 'the choice of localities of 6900');
+    // 5000's own localities are held back a while; the customer goes on meanwhile.
+    await executeServerCommand('api-fault', { method: 'GET', path: '/localities', fault: 'delay', ms: 4000 });
+    const postcode = pickerField(picker, 'postcode');
+    postcode.value = '5000';
+    postcode.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.querySelectorAll('select[name="locality"]').length, "no choice of 6900's localities for 5000").to.equal(0);
+    await typeInto(picker, 'locality', 'Aarau');
+    await save(page);
+    await savedOk(page);
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.at(-1)).to.include({ postcode: '5000', locality: 'Aarau' });
+  });
+
+  it('localities of a wrong shape from the directory: the locality typed stays, and the API decides', async () => {
+    const wrongShape = { localities: ['Aarau'] }; // names instead of { name } objects
+    await executeServerCommand('api-fault', { method: 'GET', path: '/localities', fault: 'body', body: wrongShape, times: 5 });
+    const page = await openPickerPage();
+    const { picker } = page;
+    part(picker, 'add-button')!.click();
+    await picker.updateComplete;
+    await typeInto(picker, 'name', 'Marc Keller');
+    await typeInto(picker, 'street', 'Bahnhofstrasse');
+    await typeInto(picker, 'locality', 'Aarau');
+    await typeInto(picker, 'postcode', '5000');
+    const lookup = await waitFor(() => page.requests.find((request) => request.url.includes('/localities?postcode=5000')), 'the lookup');
+    await waitFor(() => lookup.settled, 'its answer');
+    await picker.updateComplete;
+    expect(draftValues(picker)).to.include({ postcode: '5000', locality: 'Aarau' });
+    await save(page);
+    await savedOk(page);
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.at(-1)).to.include({ postcode: '5000', locality: 'Aarau' });
+  });
+
+  it('a c/o name typed with its "c/o" is as long as the server counts it: without the "c/o"', async () => {
+    const page = await openPickerPage();
+    const { picker } = page;
+    const coName = `Lager Aarau ${'Nord'.repeat(12)}`; // 60 characters, the most a c/o name may have
+    part(picker, 'add-button')!.click();
+    await picker.updateComplete;
+    await typeInto(picker, 'name', 'Marc Keller');
+    await typeInto(picker, 'coName', ` c/o ${coName}`);
+    await typeInto(picker, 'street', 'Bahnhofstrasse');
+    await typeInto(picker, 'postcode', '5000');
+    await waitFor(() => pickerField(picker, 'locality').value === 'Aarau', 'the locality');
+    await save(page);
+    await savedOk(page);
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.at(-1)).to.include({ coName, postcode: '5000' });
+  });
+
   it('checks each Swiss address rule at its field in German, and the server refuses the same (422, field codes)', async () => {
     const page = await openPickerPage();
     const { picker } = page;
