@@ -195,12 +195,16 @@ export class AuthSession {
     this.emit({ type: 'updated' });
   }
 
-  /** Signs out here, in the other tabs and at the provider (which then returns to the post-logout address). */
-  async signOut(uiLocales: string): Promise<void> {
+  /**
+   * Signs out here, in the other tabs and at the provider (which then returns to the post-logout address). With
+   * `leave: false` the page stays and only the refresh token is revoked: for a second login ended with the first.
+   */
+  async signOut(uiLocales: string, { leave = true } = {}): Promise<void> {
     const ended = this.session;
     this.clearSession('signed-out');
     this.emit({ type: 'signed-out', reason: 'user' });
     const oidc = await loadOidc();
+    if (!leave) return oidc.revokeRefreshToken(this.config, ended);
     const logoutUrl = await oidc.endSession(this.config, ended, uiLocales);
     if (logoutUrl) window.location.assign(logoutUrl);
   }

@@ -227,7 +227,13 @@ export class PostLogin extends LitElement {
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
     this.signingOut = true; // until the browser has left for the provider's logout
-    await activeSession(await this.connectSessions())?.signOut(this.locale.language);
+    const sessions = await this.connectSessions();
+    const active = activeSession(sessions);
+    // Signed in with both methods (say, SwissID after linking the older login): the other one ends here too, so that
+    // a logout leaves nobody signed in on this device.
+    const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
+    await Promise.all(others.map((session) => session.signOut(this.locale.language, { leave: false })));
+    await active?.signOut(this.locale.language);
   }
 
   /**
@@ -336,6 +342,8 @@ export class PostLogin extends LitElement {
         if (profile) this.dispatchEvent(new PostLoginSignInEvent(profile, change.via));
         break;
       case 'signed-out':
+        // One event when nobody is signed in any more, not one per login method.
+        if (this.active?.status === 'signed-in') break;
         this.notice = change.reason === 'other-tab' ? 'signedOutElsewhere' : null;
         this.dispatchEvent(new PostLoginSignOutEvent(change.reason));
         break;

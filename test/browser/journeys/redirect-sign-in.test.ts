@@ -9,6 +9,7 @@ import {
   eventsOfType,
   fixtureConfig,
   part,
+  POST_LOGINS,
   signInWithRedirect,
   storedSessions,
   visibleText,
@@ -122,6 +123,28 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     const again = await signInWithRedirect(frame);
     expect(again.alert).to.equal(null);
     await frame.waitForStatus('signed-in');
+  });
+
+  it('a logout also ends the older Post login when the customer is signed in with both', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame, POST_LOGINS.nina);
+    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login');
+    // Then with SwissID as well (a host that asks for it, say after linking: "log in with SwissID from now on").
+    void frame.element().signIn('swissid');
+    await executeServerCommand('provider-sign-in', ACCOUNTS.anna);
+    await waitFor(() => storedSessions(frame!).length === 2 && frame!.element().profile?.login === 'swissid', 'both logins');
+
+    const signedInPage = frame.iframe.contentDocument;
+    void frame.element().signOut();
+    await waitFor(
+      () => frame!.iframe.contentDocument !== signedInPage && frame!.href().startsWith(location.origin) && frame!.element().status === 'signed-out',
+      'the provider to send the customer back',
+    );
+    expect(storedSessions(frame), 'nobody stays signed in on this device').to.deep.equal([]);
+    expect(eventsOfType('post-login-sign-out').map((event) => event.reason), 'one sign-out for the host').to.deep.equal(['user']);
+    const reloaded = await frame.reload();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reloaded.status).to.equal('signed-out');
   });
 
   it('signs in even when the account API is down, says so and offers a retry', async () => {
