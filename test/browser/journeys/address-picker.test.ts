@@ -269,11 +269,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
   it("a postcode replaced at once (pasted): the last one's localities are neither offered nor checked meanwhile", async () => {
     const page = await openPickerPage();
     const { picker } = page;
-    part(picker, 'add-button')!.click();
-    await picker.updateComplete;
-    await typeInto(picker, 'name', 'Marc Keller');
-    await typeInto(picker, 'street', 'Bahnhofstrasse');
-    await typeInto(picker, 'postcode', '6900');
+    await addAddress(picker, { name: 'Marc Keller', street: 'Bahnhofstrasse', postcode: '6900' });
     await waitFor(() => picker.shadowRoot!.querySelector('select[name="locality"]'), 'the choice of localities of 6900');
     // 5000's own localities are held back a while; the customer goes on meanwhile.
     await executeServerCommand('api-fault', { method: 'GET', path: '/localities', fault: 'delay', ms: 4000 });
@@ -294,12 +290,8 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     await executeServerCommand('api-fault', { method: 'GET', path: '/localities', fault: 'body', body: wrongShape, times: 5 });
     const page = await openPickerPage();
     const { picker } = page;
-    part(picker, 'add-button')!.click();
-    await picker.updateComplete;
-    await typeInto(picker, 'name', 'Marc Keller');
-    await typeInto(picker, 'street', 'Bahnhofstrasse');
-    await typeInto(picker, 'locality', 'Aarau');
-    await typeInto(picker, 'postcode', '5000');
+    await addAddress(picker, { name: 'Marc Keller', street: 'Bahnhofstrasse', locality: 'Aarau' });
+    await typeInto(picker, 'postcode', '5000'); // after the locality, so that the answer meets what was typed
     const lookup = await waitFor(() => page.requests.find((request) => request.url.includes('/localities?postcode=5000')), 'the lookup');
     await waitFor(() => lookup.settled, 'its answer');
     await picker.updateComplete;
@@ -314,13 +306,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     const page = await openPickerPage();
     const { picker } = page;
     const coName = `Lager Aarau ${'Nord'.repeat(12)}`; // 60 characters, the most a c/o name may have
-    part(picker, 'add-button')!.click();
-    await picker.updateComplete;
-    await typeInto(picker, 'name', 'Marc Keller');
-    await typeInto(picker, 'coName', ` c/o ${coName}`);
-    await typeInto(picker, 'street', 'Bahnhofstrasse');
-    await typeInto(picker, 'postcode', '5000');
-    await waitFor(() => pickerField(picker, 'locality').value === 'Aarau', 'the locality');
+    await addAddress(picker, { name: 'Marc Keller', coName: ` c/o ${coName}`, street: 'Bahnhofstrasse', postcode: '5000' }, 'Aarau');
     await save(page);
     await savedOk(page);
     const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
