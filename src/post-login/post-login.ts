@@ -223,7 +223,7 @@ export class PostLogin extends LitElement {
     else popup?.close();
   }
 
-  /** Signs out here, in the other tabs and at the provider. */
+  /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
     this.signingOut = true; // until the browser has left for the provider's logout
