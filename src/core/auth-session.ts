@@ -242,7 +242,9 @@ export class AuthSession {
     const current = this.session;
     if (!current) return;
     // Nobody is signed in any more (here or in another tab), or the session is no longer the one being renewed.
-    const ended = () => this.session !== current || this.store.read()?.tokens.refreshToken !== current.tokens.refreshToken;
+    const ended = () =>
+      this.session?.tokens.refreshToken !== current.tokens.refreshToken ||
+      this.store.read()?.tokens.refreshToken !== current.tokens.refreshToken;
     const work = async () => {
       const stored = this.store.read();
       if (stored && stored.tokens.refreshToken !== current.tokens.refreshToken) {
@@ -257,8 +259,9 @@ export class AuthSession {
         void oidc.revokeRefreshToken(this.config, renewed);
         return;
       }
-      this.session = renewed;
-      this.store.write(renewed);
+      // The profile as it is now: the account data may have been loaded again meanwhile (retryAccount).
+      this.session = { ...renewed, profile: this.session!.profile };
+      this.store.write(this.session);
     };
     try {
       if (navigator.locks) await navigator.locks.request(`${this.store.key}:renew`, work);

@@ -189,6 +189,8 @@ export class PostLogin extends LitElement {
   private failedMethod: SignInMethod | null = null;
   private lastMethod: SignInMethod | null = null;
   private readyFired = false;
+  /** The login and subject of the customer last shown, to tell a sign-out of the shown login from one of another. */
+  private shown: string | null = null;
   private signingOut = false;
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
@@ -231,9 +233,10 @@ export class PostLogin extends LitElement {
     const active = activeSession(sessions);
     // Signed in with both methods (say, SwissID after linking the older login): the other one ends here too, so that
     // a logout leaves nobody signed in on this device.
+    // Each is cleared at once; the revocations and the provider logout then run side by side.
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
-    await Promise.all(others.map((session) => session.signOut(this.locale.language, { leave: false })));
-    await active?.signOut(this.locale.language);
+    const endingOthers = others.map((session) => session.signOut(this.locale.language, { leave: false }).catch(() => undefined));
+    await Promise.all([...endingOthers, active?.signOut(this.locale.language)]);
   }
 
   /**
@@ -324,6 +327,7 @@ export class PostLogin extends LitElement {
         this.unsubscribes.push(session.subscribe((change) => this.onSessionChange(method, change)));
       }
       this.sessions = sessions;
+      this.shown = this.shownLogin();
       this.requestUpdate();
       sessions.forEach((session) => void session.handleCallback());
       return sessions;
@@ -332,8 +336,15 @@ export class PostLogin extends LitElement {
     return loading;
   }
 
+  private shownLogin(): string | null {
+    const profile = this.profile;
+    return profile ? `${profile.login}|${profile.sub}` : null;
+  }
+
   private onSessionChange(method: SignInMethod, change: SessionChange): void {
     const profile = this.profile;
+    const shownBefore = this.shown;
+    this.shown = this.shownLogin();
     switch (change.type) {
       case 'signed-in':
         this.notice = null;
@@ -342,8 +353,8 @@ export class PostLogin extends LitElement {
         if (profile) this.dispatchEvent(new PostLoginSignInEvent(profile, change.via));
         break;
       case 'signed-out':
-        // One event when nobody is signed in any more, not one per login method.
-        if (this.active?.status === 'signed-in') break;
+        // A second login that ended while the shown one stays (a logout ends both): one event, for the shown one.
+        if (this.shown !== null && this.shown === shownBefore) break;
         this.notice = change.reason === 'other-tab' ? 'signedOutElsewhere' : null;
         this.dispatchEvent(new PostLoginSignOutEvent(change.reason));
         break;

@@ -278,7 +278,8 @@ describe('<swissid-link-banner>: when the answer to the linking or the link stat
     await waitFor(() => bannerText(frame!).includes('Ihre Konten werden verknüpft'), 'linking');
     expect(bannerPart(frame, 'cancel-button')!.getAttribute('aria-disabled')).to.equal('true');
     bannerPart(frame, 'cancel-button')!.click();
-    expect(bannerPart(frame, 'confirm-button'), 'cancelling waits for the answer').to.exist;
+    await banner(frame).updateComplete;
+    expect(bannerText(frame), 'cancelling waits for the answer').to.contain('Ihre Konten werden verknüpft');
 
     signOutInAnotherTab();
     await frame.waitForStatus('signed-out');

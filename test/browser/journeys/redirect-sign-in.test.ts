@@ -5,12 +5,14 @@ import {
   AppFrame,
   assertAccessible,
   assertNoTokenLeak,
+  backendUrls,
   clearStorage,
   eventsOfType,
   fixtureConfig,
   part,
   POST_LOGINS,
   signInWithRedirect,
+  signOutInAnotherTab,
   storedSessions,
   visibleText,
   waitFor,
@@ -125,14 +127,19 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await frame.waitForStatus('signed-in');
   });
 
-  it('a logout also ends the older Post login when the customer is signed in with both', async () => {
-    frame = await AppFrame.open(await fixtureConfig());
-    await signInWithRedirect(frame, POST_LOGINS.nina);
-    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login');
-    // Then with SwissID as well (a host that asks for it, say after linking: "log in with SwissID from now on").
-    void frame.element().signIn('swissid');
+  /** Signed in with the older Post login, then with SwissID as well (a host that asks for it, say after linking). */
+  async function signedInWithBoth(): Promise<AppFrame> {
+    const both = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(both, POST_LOGINS.nina);
+    await waitFor(() => both.element().profile?.login === 'post', 'signed in with the older login');
+    void both.element().signIn('swissid');
     await executeServerCommand('provider-sign-in', ACCOUNTS.anna);
-    await waitFor(() => storedSessions(frame!).length === 2 && frame!.element().profile?.login === 'swissid', 'both logins');
+    await waitFor(() => storedSessions(both).length === 2 && both.element().profile?.login === 'swissid', 'both logins');
+    return both;
+  }
+
+  it('a logout also ends the older Post login when the customer is signed in with both', async () => {
+    frame = await signedInWithBoth();
 
     const signedInPage = frame.iframe.contentDocument;
     void frame.element().signOut();
@@ -145,6 +152,14 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     const reloaded = await frame.reload();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reloaded.status).to.equal('signed-out');
+  });
+
+  it('signed in with both, the shown SwissID login ended in another tab: the host hears it, the older login shows', async () => {
+    frame = await signedInWithBoth();
+    signOutInAnotherTab((await backendUrls()).swissid);
+    await waitFor(() => frame!.element().profile?.login === 'post', 'the older login shown');
+    expect(eventsOfType('post-login-sign-out').map((event) => event.reason)).to.deep.equal(['other-tab']);
+    expect(storedSessions(frame)).to.have.length(1);
   });
 
   it('signs in even when the account API is down, says so and offers a retry', async () => {
