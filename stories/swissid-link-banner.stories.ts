@@ -165,6 +165,8 @@ const errorDescriptions: Record<LinkErrorCode, string> = {
     'The customer cancelled the SwissID sign-in (or closed its window). Nothing was linked; "Try again" starts over.',
   swissid_in_use:
     'The SwissID the customer signed in with is already linked to another Post customer login. Nothing was linked; they can use another SwissID or contact the Contact Center.',
+  already_linked:
+    'The older Post customer login was linked to a SwissID meanwhile (say, in another tab). The banner says so and that the customer logs in with SwissID from now on; there is no "Try again".',
   session_expired:
     'The session of the older Post customer login ran out while linking. Nothing was linked; the customer has to log in again first, so there is no "Try again".',
   unreachable: 'SwissID or the account API could not be reached. Nothing was linked; the customer can try again.',
@@ -182,6 +184,7 @@ function errorStory(error: LinkErrorCode): Story {
 
 export const ErrorCancelled: Story = errorStory('cancelled');
 export const ErrorSwissIdInUse: Story = errorStory('swissid_in_use');
+export const ErrorAlreadyLinked: Story = errorStory('already_linked');
 export const ErrorSessionExpired: Story = errorStory('session_expired');
 export const ErrorUnreachable: Story = errorStory('unreachable');
 export const ErrorProofInvalid: Story = errorStory('proof_invalid');

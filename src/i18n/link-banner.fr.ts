@@ -27,6 +27,7 @@ const fr: LinkBannerMessages = {
   errorCancelled: 'La connexion SwissID a été annulée; rien n’a été rattaché. Vous pouvez recommencer à tout moment.',
   errorInUse:
     'Ce SwissID est déjà rattaché à un autre Login client Poste; rien n’a été rattaché. Utilisez un autre SwissID ou adressez-vous au Contact Center.',
+  errorAlreadyLinked: 'Votre Login client Poste est déjà rattaché à un SwissID. Connectez-vous désormais avec SwissID.',
   errorExpired: 'Votre session a expiré; rien n’a été rattaché. Reconnectez-vous avec votre login client, puis rattachez-le.',
   errorUnreachable: 'Le rattachement n’est pas possible pour le moment; rien n’a été rattaché. Vérifiez votre connexion et réessayez.',
   errorProof: 'Votre connexion SwissID n’a pas pu être confirmée de manière sûre; rien n’a été rattaché. Veuillez réessayer.',

@@ -36,6 +36,7 @@ export interface SwissIdLinkBannerView {
 const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
   cancelled: 'errorCancelled',
   swissid_in_use: 'errorInUse',
+  already_linked: 'errorAlreadyLinked',
   session_expired: 'errorExpired',
   unreachable: 'errorUnreachable',
   proof_invalid: 'errorProof',
@@ -53,6 +54,7 @@ function errorCode(error: unknown): LinkErrorCode {
   }
   if (error instanceof HttpError) {
     if (error.code === 'swissid_in_use') return 'swissid_in_use';
+    if (error.code === 'already_linked') return 'already_linked';
     if (error.failure === 'unauthorized') return 'session_expired';
     if (error.code === 'invalid_id_token') return 'proof_invalid';
   }
@@ -216,12 +218,16 @@ export class SwissIdLinkBanner extends LitElement {
       const status = await linkToSwissId(api, await login.getAccessToken(), proof.idToken);
       if (stillLinking()) this.linked(status.accounts);
     } catch (error) {
-      // "Already linked" (say, from another tab) or an answer lost on the way after the API linked: the link status
-      // tells whether the login is linked now, so the banner does not say "nothing was linked" when it was.
-      const status = await login
-        .getAccessToken()
-        .then((token) => loadLinkStatus(api, token))
-        .catch(() => null);
+      // An answer lost on the way (the API may have linked before it): the link status tells whether the login is
+      // linked now, so the banner does not say "nothing was linked" when it was. An answer the API did give (such as
+      // 409 "already linked", perhaps to another SwissID) is said as it is.
+      const lost = error instanceof HttpError && ['network', 'timeout', 'malformed', 'server'].includes(error.failure);
+      const status = lost
+        ? await login
+            .getAccessToken()
+            .then((token) => loadLinkStatus(api, token))
+            .catch(() => null)
+        : null;
       if (!stillLinking()) return;
       if (status?.linked) this.linked(status.accounts);
       else this.fail(error);
@@ -272,7 +278,7 @@ export class SwissIdLinkBanner extends LitElement {
         ${this.renderStep(view, t)}
         <div class="alert" part="message" role="alert">${this.renderError(view, t)}</div>
         <p class="status" part="status" role="status">${this.renderProgress(view, t)}</p>
-        ${view.step === 'error' && view.error !== 'session_expired'
+        ${view.step === 'error' && view.error !== 'session_expired' && view.error !== 'already_linked'
           ? html`<div class="actions">
               <button class="primary" part="retry-button" @click=${this.onStart}>${t('retry')}</button>
             </div>`

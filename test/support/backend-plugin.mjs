@@ -113,6 +113,11 @@ export function referenceBackendPlugin() {
           // { email } → that older Post login is no longer linked to any SwissID (as seeded), so a test can link it.
           backend.db.prepare('UPDATE post_logins SET swissid_sub = NULL, linked_at = NULL WHERE email = ?').run(payload.email);
           return true;
+        case 'backend-link':
+          // { email, swissidSub } → that older Post login linked to that SwissID subject, as another tab would do it.
+          backend.db.prepare('UPDATE post_logins SET swissid_sub = ?, linked_at = ? WHERE email = ?')
+            .run(payload.swissidSub, new Date().toISOString(), payload.email);
+          return true;
         case 'browser-clear-cookies':
           // A fresh browser for the provider: no single sign-on session left from an earlier test.
           await page().context().clearCookies();

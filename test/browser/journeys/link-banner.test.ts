@@ -270,6 +270,22 @@ describe('<swissid-link-banner>: when the answer to the linking or the link stat
     expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.be.a('string');
   });
 
+  it('linked to another SwissID meanwhile (409): says so, offers no retry, and names no SwissID as linked', async () => {
+    frame = await offered(POST_LOGINS.peter);
+    await proveSwissId(frame, ACCOUNTS.marc);
+    // Another tab linked Peter meanwhile, to another SwissID.
+    await executeServerCommand('backend-link', { email: POST_LOGINS.peter.email, swissidSub: 'another-swissid' });
+    bannerPart(frame, 'confirm-button')!.click();
+    await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
+    expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('already_linked');
+    expect(bannerText(frame)).to.contain('Ihr Kundenlogin Post ist bereits mit einer SwissID verknüpft');
+    expect(bannerText(frame)).not.to.contain('marc.keller@example.ch');
+    expect(eventsOfType('swissid-link-banner-linked')).to.deep.equal([]);
+    expect(Boolean(bannerPart(frame, 'retry-button')), 'no retry').to.equal(false);
+    expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal('another-swissid');
+    await assertAccessible(banner(frame));
+  });
+
   it('a logout in another tab while the API links: the late answer does not bring the banner back', async () => {
     frame = await offered(POST_LOGINS.peter);
     await proveSwissId(frame, ACCOUNTS.marc);
