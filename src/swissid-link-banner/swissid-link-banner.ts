@@ -3,10 +3,11 @@ import { customElement, property } from 'lit/decorators.js';
 import { authConfig } from '../core/auth-config.js';
 import { PostLoginError, isPostLoginError } from '../core/errors.js';
 import { HttpError } from '../core/http.js';
-import { loadLinkStatus, linkToSwissId, type LinkedAccount } from '../core/link-api.js';
+import { loadLinkStatus, linkToSwissId, type LinkedAccount, type LinkStatus } from '../core/link-api.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { openPopupWindow } from '../core/popup-window.js';
+import type { PostLogin } from '../post-login/post-login.js';
 import { linkBannerDictionaries } from '../i18n/link-banner.js';
 import type { LinkBannerMessages } from '../i18n/link-banner.en.js';
 import {
@@ -145,7 +146,7 @@ export class SwissIdLinkBanner extends LitElement {
       await this.receiveProof(async () => {
         const [proof, status] = await Promise.all([
           completeSwissIdProof(this.swissIdConfig()!, linkResponse),
-          login.getAccessToken().then((token) => loadLinkStatus(api, token)),
+          this.linkStatus(login, api),
         ]);
         this.state = { ...this.state, accounts: status.accounts };
         return proof;
@@ -156,13 +157,18 @@ export class SwissIdLinkBanner extends LitElement {
     const until = Number(localStorage.getItem(laterKey(profile.sub)) ?? 0);
     if (until > Date.now()) return;
     try {
-      const status = await loadLinkStatus(login.api, await login.getAccessToken());
+      const status = await this.linkStatus(login, login.api);
       if (check !== this.checks || status.linked || this.state.step !== 'hidden') return;
       this.set({ step: 'offer', invited: status.invited, accounts: status.accounts });
       this.dispatchEvent(new SwissIdLinkBannerShownEvent(status.invited));
     } catch {
       // Without the status there is nothing to offer; the next sign-in asks again.
     }
+  }
+
+  /** The link status of the signed-in older login, asked with its current access token. */
+  private async linkStatus(login: PostLogin, api: string): Promise<LinkStatus> {
+    return loadLinkStatus(api, await login.getAccessToken());
   }
 
   private swissIdConfig() {
@@ -222,12 +228,7 @@ export class SwissIdLinkBanner extends LitElement {
       // linked now, so the banner does not say "nothing was linked" when it was. An answer the API did give (such as
       // 409 "already linked", perhaps to another SwissID) is said as it is.
       const lost = error instanceof HttpError && ['network', 'timeout', 'malformed', 'server'].includes(error.failure);
-      const status = lost
-        ? await login
-            .getAccessToken()
-            .then((token) => loadLinkStatus(api, token))
-            .catch(() => null)
-        : null;
+      const status = lost ? await this.linkStatus(login, api).catch(() => null) : null;
       if (!stillLinking()) return;
       if (status?.linked) this.linked(status.accounts);
       else this.fail(error);
