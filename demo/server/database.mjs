@@ -635,12 +635,15 @@ export function listSwissIdAccounts(db, swissidSub) {
 /**
  * Links an older login to a SwissID subject, in one transaction: only swissid_sub and linked_at
  * change, and nothing changes when the login is already linked or the SwissID is linked elsewhere.
+ * Linking again to the SwissID it is linked to succeeds and changes nothing: a client may send the
+ * same link twice (a browser resends a request whose answer was lost on a reused connection).
  * @returns {{ ok: true, login: PostLogin } | { ok: false, error: 'unknown_login'|'already_linked'|'swissid_in_use' }}
  */
 export function linkPostLogin(db, loginId, swissidSub, now = new Date()) {
   return db.transaction(() => {
     const login = findPostLoginById(db, loginId);
     if (!login) return { ok: false, error: 'unknown_login' };
+    if (login.swissidSub === String(swissidSub)) return { ok: true, login };
     if (login.swissidSub !== null) return { ok: false, error: 'already_linked' };
     if (db.prepare('SELECT 1 FROM post_logins WHERE swissid_sub = ?').get(String(swissidSub))) {
       return { ok: false, error: 'swissid_in_use' };

@@ -310,6 +310,19 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.deepEqual(body.accounts, THOMAS_ACCOUNTS);
     });
 
+    it('answers the same link sent again with the link status as it is, changing nothing', async () => {
+      // Thomas was linked to Nora's SwissID by the first test of this block.
+      const { id_token: idToken } = await swissIdTokens(NEW_SWISSID);
+      const before = snapshot();
+      const res = await api('/link', { token: await postLoginToken(THOMAS), body: { idToken } });
+      assert.equal(res.status, 200);
+      const status = await res.json();
+      assert.equal(status.linked, true);
+      assert.equal(status.linkedAt, before.logins.find((l) => l.id === SUB.thomas).linked_at);
+      assert.deepEqual(status.accounts, THOMAS_ACCOUNTS);
+      assert.deepEqual(snapshot(), before);
+    });
+
     it('refuses a SwissID already linked to another login (409 swissid_in_use) and changes nothing', async () => {
       const postToken = await postLoginToken(PETER);
       for (const account of [NEW_SWISSID, SARA_SWISSID]) {
