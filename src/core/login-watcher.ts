@@ -34,7 +34,11 @@ export class LoginWatcher implements ReactiveController {
   private readonly onLoginEvent = (event: Event) => {
     const root = this.host.getRootNode() as Document | ShadowRoot;
     const found = this.host.for ? root.getElementById?.(this.host.for) : root.querySelector?.('post-login');
-    this.login = found?.localName === 'post-login' ? (found as PostLogin) : null;
+    const login = found?.localName === 'post-login' ? (found as PostLogin) : null;
+    // Another `<post-login>` on the page (another service's login) signing in or out says nothing about ours.
+    const from = event.composedPath()[0];
+    if (from instanceof Element && from.localName === 'post-login' && from !== login && login === this.login) return;
+    this.login = login;
     this.changed(event.type);
   };
 }

@@ -40,11 +40,16 @@ export async function storedAddressesOf(email: string): Promise<{ billing: Store
 /**
  * Signs in with SwissID in a popup from the test page itself (real click, the provider's own login page), and
  * leaves the session in this origin's storage for the `<post-login>` elements the test creates next. The element
- * used to sign in is removed again.
+ * used to sign in is removed again. Other sessions are ended first, unless `keepSessions` (a second login on the page,
+ * configured with another `clientId`).
  */
-export async function signInWithPopup(account: { email: string; password: string }): Promise<Record<string, string>> {
-  await clearStorage();
-  const config = await fixtureConfig({ flow: 'popup', 'redirect-uri': FIXTURE_URL });
+export async function signInWithPopup(
+  account: { email: string; password: string },
+  { clientId = 'post-login-test', keepSessions = false } = {},
+): Promise<Record<string, string>> {
+  if (keepSessions) await executeServerCommand('browser-clear-cookies');
+  else await clearStorage();
+  const config = await fixtureConfig({ flow: 'popup', 'redirect-uri': FIXTURE_URL, 'client-id': clientId });
   // The popup's landing page (the fixture) needs the same provider and client to hand the response over.
   sessionStorage.setItem('fixture:config', JSON.stringify(config));
   const login = document.createElement('post-login');

@@ -197,14 +197,17 @@ export function storedSessions(frame: AppFrame): string[] {
 }
 
 /**
- * Ends the sessions (only the one at `providerUrl`, when given) the way a logout in another tab does: another document
- * of this origin removes them from localStorage, so that the open pages hear a `storage` event.
+ * Ends the sessions (only the ones at `providerUrl`, and of `clientId`, when given) the way a logout in another tab
+ * does: another document of this origin removes them from localStorage, so that the open pages hear a `storage` event.
  */
-export function signOutInAnotherTab(providerUrl?: string): void {
+export function signOutInAnotherTab(providerUrl?: string, clientId?: string): void {
   const otherTab = document.createElement('iframe');
   document.body.append(otherTab);
   const storage = otherTab.contentWindow!.localStorage;
-  const ended = (key: string) => key.startsWith('post-login:session:') && (!providerUrl || key.includes(new URL(providerUrl).host));
+  const ended = (key: string) =>
+    key.startsWith('post-login:session:') &&
+    (!providerUrl || key.includes(new URL(providerUrl).host)) &&
+    (!clientId || key.endsWith(`|${clientId}`));
   for (const key of Object.keys(storage).filter(ended)) storage.removeItem(key);
   otherTab.remove();
 }

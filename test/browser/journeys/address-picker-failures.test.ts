@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { AddressPicker } from '../../../src/index.js';
+import type { AddressPicker, PostLogin } from '../../../src/index.js';
 import '../../../src/index.js';
 import de from '../../../src/i18n/address-picker.de.js';
 import { ACCOUNTS, AppFrame, assertAccessible, clearStorage, eventsOfType, fixtureConfig, part, signInWithRedirect, signOutInAnotherTab, waitFor } from '../support.js';
@@ -220,6 +220,37 @@ describe('<address-picker> when the customer signs out', () => {
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'no stored copy').to.deep.equal([]);
     expect(picker.value, 'back to the value attribute').to.equal(ADDRESS_IDS.kellerAarau);
     expect(new FormData(page.form).has('address'), 'nothing submitted for nobody').to.equal(false);
+  });
+});
+
+describe('<address-picker> when another login on the page signs out', () => {
+  let otherLogin: PostLogin | null = null;
+  beforeEach(async () => {
+    await reset();
+    // A second, separately configured login (another client), signed in too; the picker's login is signed in last.
+    const otherConfig = await signInWithPopup(ACCOUNTS.marc, { clientId: 'post-login-short' });
+    await signInWithPopup(ACCOUNTS.marc, { keepSessions: true });
+    otherLogin = document.createElement('post-login');
+    for (const [name, value] of Object.entries(otherConfig)) otherLogin.setAttribute(name, value);
+  });
+  afterEach(async () => {
+    otherLogin?.remove();
+    await cleanUp();
+  });
+
+  it("keeps the customer's edit: only the picker's own login counts", async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
+    const { picker, login } = page;
+    document.body.append(otherLogin!); // after the picker's login: the picker uses the first on the page
+    await waitFor(() => otherLogin!.status === 'signed-in', 'the other login signed in');
+    const typed = await editAarau(picker);
+    signOutInAnotherTab(undefined, 'post-login-short');
+    await waitFor(() => otherLogin!.status === 'signed-out', 'the other login signed out');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a picker that listened to it would have reacted by now
+    await picker.updateComplete;
+    expect(login.status, "the picker's login stays").to.equal('signed-in');
+    expect(draftValues(picker), 'the edit is still there').to.deep.equal(typed);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'its stored copy too').to.have.length(1);
   });
 });
 
