@@ -33,6 +33,15 @@ const MIN_TOKEN_LIFETIME_S = 30;
 const loadOidc = () => import('./oidc/index.js');
 const sessions = new Map<string, AuthSession>();
 
+/** This tab's sessionStorage, where it works (disabled storage throws). */
+function tabStorage<T>(use: (storage: Storage) => T): T | undefined {
+  try {
+    return use(sessionStorage);
+  } catch {
+    return undefined;
+  }
+}
+
 function now(): number {
   return Math.floor(Date.now() / 1000);
 }
@@ -62,6 +71,8 @@ export class AuthSession {
   relayedPopupResponse = false;
 
   private readonly store: SessionStore;
+  /** sessionStorage key of a provider logout still due in this tab (after a logout that ended two logins). */
+  private readonly logoutDueKey: string;
   private session: StoredSession | null;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private renewalTimer = 0;
@@ -72,6 +83,7 @@ export class AuthSession {
   private constructor(config: AuthConfig, store: SessionStore) {
     this.config = config;
     this.store = store;
+    this.logoutDueKey = `post-login:logout-due:${store.key}`;
     this.session = store.read();
     this.status = this.session ? 'signed-in' : 'signed-out';
     store.subscribe((stored) => this.adoptFromOtherTab(stored));
@@ -196,17 +208,42 @@ export class AuthSession {
   }
 
   /**
-   * Signs out here, in the other tabs and at the provider (which then returns to the post-logout address). With
-   * `leave: false` the page stays and only the refresh token is revoked: for a second login ended with the first.
+   * Signs out here, in the other tabs and at the provider (which then returns to the post-logout address); true when
+   * the browser is leaving for the provider. With `leave: false` (a second login ended with the first) the page stays,
+   * the refresh token is revoked, and the provider's own session ends on the way back (`endPendingLogout`).
    */
-  async signOut(uiLocales: string, { leave = true } = {}): Promise<void> {
+  async signOut(uiLocales: string, { leave = true } = {}): Promise<boolean> {
     const ended = this.session;
     this.clearSession('signed-out');
+    // Before anything is awaited: the first login's logout may take the browser away at any moment.
+    if (!leave) tabStorage((storage) => storage.setItem(this.logoutDueKey, '1'));
     this.emit({ type: 'signed-out', reason: 'user' });
     const oidc = await loadOidc();
-    if (!leave) return oidc.revokeRefreshToken(this.config, ended);
+    if (!leave) {
+      await oidc.revokeRefreshToken(this.config, ended);
+      return false;
+    }
     const logoutUrl = await oidc.endSession(this.config, ended, uiLocales);
     if (logoutUrl) window.location.assign(logoutUrl);
+    return Boolean(logoutUrl);
+  }
+
+  /** The provider's own logout of a login ended together with another is still due in this tab. */
+  get logoutDue(): boolean {
+    return Boolean(tabStorage((storage) => storage.getItem(this.logoutDueKey)));
+  }
+
+  /**
+   * Ends the provider's own session of a login ended together with another (one provider logout per trip); true when
+   * the browser is leaving for it. Nothing happens for a login signed in again meanwhile.
+   */
+  async endPendingLogout(uiLocales: string): Promise<boolean> {
+    if (!this.logoutDue) return false;
+    tabStorage((storage) => storage.removeItem(this.logoutDueKey));
+    if (this.session) return false;
+    const logoutUrl = await (await loadOidc()).endSession(this.config, null, uiLocales);
+    if (logoutUrl) window.location.assign(logoutUrl);
+    return Boolean(logoutUrl);
   }
 
   /**

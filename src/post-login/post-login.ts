@@ -235,8 +235,27 @@ export class PostLogin extends LitElement {
     // a logout leaves nobody signed in on this device.
     // Each is cleared at once; the revocations and the provider logout then run side by side.
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
-    const endingOthers = others.map((session) => session.signOut(this.locale.language, { leave: false }).catch(() => undefined));
-    await Promise.all([...endingOthers, active?.signOut(this.locale.language)]);
+    // Their providers' own sessions end one after the other, on the way back from the first (see connectSessions).
+    const endingOthers = others.map((session) => session.signOut(this.locale.language, { leave: false }).catch(() => false));
+    const [leaving] = await Promise.all([active?.signOut(this.locale.language).catch(() => false), ...endingOthers]);
+    if (!leaving && !(await this.endPendingLogouts(sessions))) {
+      this.signingOut = false; // no provider to go to (unreachable): signed out on this device, and that is all
+      this.requestUpdate();
+    }
+  }
+
+  /** Goes to the next provider whose logout is still due in this tab, if any; true when the browser is leaving. */
+  private async endPendingLogouts(sessions: Map<SignInMethod, AuthSession>): Promise<boolean> {
+    const due = [...sessions.values()].filter((session) => session.logoutDue);
+    if (due.length === 0) return false;
+    this.signingOut = true;
+    this.requestUpdate();
+    for (const session of due) {
+      if (await session.endPendingLogout(this.locale.language).catch(() => false)) return true;
+    }
+    this.signingOut = false;
+    this.requestUpdate();
+    return false;
   }
 
   /**
@@ -330,6 +349,7 @@ export class PostLogin extends LitElement {
       this.shown = this.shownLogin();
       this.requestUpdate();
       sessions.forEach((session) => void session.handleCallback());
+      void this.endPendingLogouts(sessions);
       return sessions;
     });
     this.sessionsLoading = loading;

@@ -122,6 +122,13 @@ export function referenceBackendPlugin() {
           // A fresh browser for the provider: no single sign-on session left from an earlier test.
           await page().context().clearCookies();
           return true;
+        case 'provider-unreachable': {
+          // The provider's network is gone for this browser (`on: false` brings it back): requests to it fail.
+          const origin = backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid'];
+          if (payload?.on === false) await page().context().unroute(`${origin}/**`);
+          else await page().context().route(`${origin}/**`, (route) => route.abort('connectionrefused'));
+          return true;
+        }
         case 'close-popups':
           for (const other of page().context().pages()) if (other !== page()) await other.close();
           return true;

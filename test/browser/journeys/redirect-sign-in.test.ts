@@ -127,6 +127,27 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await frame.waitForStatus('signed-in');
   });
 
+  it('a logout while the provider is unreachable signs out on this device and shows the mask, without hanging', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in');
+    await frame.reload(); // a page that has not asked the provider anything yet
+    await executeServerCommand('provider-unreachable', { on: true });
+    try {
+      const page = frame.iframe.contentDocument;
+      void frame.element().signOut();
+      await waitFor(() => frame!.element().status === 'signed-out' && visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout');
+      await waitFor(() => !visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout to end here');
+      expect(frame.iframe.contentDocument, 'the page stays').to.equal(page);
+      expect(visibleText(frame.element())).to.contain('Login mit SwissID');
+      expect(storedSessions(frame)).to.deep.equal([]);
+      expect(eventsOfType('post-login-sign-out').map((event) => event.reason)).to.deep.equal(['user']);
+      await assertAccessible(frame.element());
+    } finally {
+      await executeServerCommand('provider-unreachable', { on: false });
+    }
+  });
+
   /** Signed in with the older Post login, then with SwissID as well (a host that asks for it, say after linking). */
   async function signedInWithBoth(): Promise<AppFrame> {
     const both = await AppFrame.open(await fixtureConfig());
@@ -143,15 +164,32 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
 
     const signedInPage = frame.iframe.contentDocument;
     void frame.element().signOut();
+    // SwissID's logout, back on the page, the older login's logout (one provider per trip), back on the page.
+    const logoutDue = () => Object.keys(frame!.window.sessionStorage).some((key) => key.startsWith('post-login:logout-due:'));
     await waitFor(
-      () => frame!.iframe.contentDocument !== signedInPage && frame!.href().startsWith(location.origin) && frame!.element().status === 'signed-out',
-      'the provider to send the customer back',
+      () =>
+        frame!.iframe.contentDocument !== signedInPage &&
+        frame!.href().startsWith(location.origin) &&
+        frame!.iframe.contentDocument?.readyState === 'complete' &&
+        frame!.element().status === 'signed-out' &&
+        !visibleText(frame!.element()).includes('Sie werden abgemeldet') &&
+        !logoutDue(),
+      'both providers to send the customer back',
     );
     expect(storedSessions(frame), 'nobody stays signed in on this device').to.deep.equal([]);
     expect(eventsOfType('post-login-sign-out').map((event) => event.reason), 'one sign-out for the host').to.deep.equal(['user']);
     const reloaded = await frame.reload();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reloaded.status).to.equal('signed-out');
+
+    // Both providers' own sessions ended: each asks for the password again (a shared computer stays safe).
+    const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
+    expect(olderAgain.alert).to.equal(null);
+    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
+    void frame.element().signIn('swissid');
+    const swissIdAgain = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
+    expect(swissIdAgain.alert).to.equal(null);
+    await waitFor(() => frame!.element().profile?.login === 'swissid', 'signed in with SwissID again');
   });
 
   it('signed in with both, the shown SwissID login ended in another tab: the host hears it, the older login shows', async () => {
