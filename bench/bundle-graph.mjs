@@ -24,11 +24,12 @@ export const LAZY_PREFIXES = [
 
 /**
  * Budgets (gzip, minified), in KiB: PRODUCT.md's for the first paint and the sign-in. PRODUCT.md asks for 55 KiB with
- * all three components and every language; with the address picker the build measures ~69 KiB (the twelve
- * dictionaries alone are ~18 KiB), so this limit guards the measured size against growth, not the product bar.
+ * all three components and every language; with the address picker the build measures ~71 KiB (the twelve
+ * dictionaries alone are ~18 KiB), so this limit guards the measured size against growth, not the product bar. Raised
+ * from 71 to 72 KiB for the logout that ends both providers' sessions and says when it could not (+0.6 KiB).
  */
 export const PRODUCT_ALL_KIB = 55;
-export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 71 };
+export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 72 };
 
 // `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` at statement start (minified or not). The
 // bindings part cannot contain quotes, so a string that merely mentions `from "./…"` is not taken for a statement

@@ -299,6 +299,7 @@ export const AllMessages: Story = {
     )}
     ${renderLogin({ ...args, preview: { status: 'expired', notice: 'sessionExpired' } })}
     ${renderLogin({ ...args, preview: { status: 'signed-out', notice: 'signedOutElsewhere' } })}
+    ${renderLogin({ ...args, preview: { status: 'signed-out', notice: 'signedOutHereOnly' } })}
   </div>`,
   parameters: {
     ...describe('Every error and notice at once, to compare wording, length and layout. The language follows the toolbar.'),
@@ -320,6 +321,14 @@ export const SignedOutElsewhere: Story = {
   name: 'Signed out in another tab',
   args: { preview: { status: 'signed-out', notice: 'signedOutElsewhere' } },
   parameters: describe('The customer logged out in another tab or window of the same site; this tab follows and says so.'),
+};
+
+export const SignedOutHereOnly: Story = {
+  name: 'Logged out on this device only',
+  args: { preview: { status: 'signed-out', notice: 'signedOutHereOnly' } },
+  parameters: describe(
+    'The customer logged out, but the login service could not be reached to end its own session. They are signed out on this device, the next sign-in here asks for the password again, and the notice tells them to close the browser on a shared computer.',
+  ),
 };
 
 // --- Signed in -----------------------------------------------------------------------------------------------

@@ -7,9 +7,8 @@
 // so a list of rules is a sequence. While rules are set, every answer closes its connection and
 // set() closes idle ones: browsers silently resend a request whose reused keep-alive connection
 // failed, and such a resend would hide the fault from the test. Chromium also counts a socket it
-// opened ahead of time as reused, so a resend can still happen: a test that must see a 'reset'
-// gives it `times: 2`, and a 'drop-response' write must be one the API accepts twice (an
-// idempotency key, or a link to the same SwissID).
+// opened ahead of time as reused, so a resend can still happen: a test that must see a 'reset' or
+// a 'drop-response' gives it `times: 2` and clears what is left before it goes on.
 import { cors } from './account-api.mjs';
 
 export const API_FAULTS = Object.freeze(['status-500', 'malformed-json', 'wrong-shape', 'body', 'delay', 'reset', 'drop-response']);

@@ -3,6 +3,7 @@ import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
+import { LogoutMarks } from './logout-marks.js';
 import { SessionStore, sessionKey, type Profile, type StoredSession } from './session-store.js';
 
 /**
@@ -32,14 +33,12 @@ const MIN_TOKEN_LIFETIME_S = 30;
 
 const loadOidc = () => import('./oidc/index.js');
 const sessions = new Map<string, AuthSession>();
+/** This document is leaving for a provider's logout: no other logout trip may start from it. */
+let leavingForLogout = false;
 
-/** This tab's sessionStorage, where it works (disabled storage throws). */
-function tabStorage<T>(use: (storage: Storage) => T): T | undefined {
-  try {
-    return use(sessionStorage);
-  } catch {
-    return undefined;
-  }
+function leaveForLogout(url: string): void {
+  leavingForLogout = true;
+  window.location.assign(url);
 }
 
 function now(): number {
@@ -71,8 +70,8 @@ export class AuthSession {
   relayedPopupResponse = false;
 
   private readonly store: SessionStore;
-  /** sessionStorage key of a provider logout still due in this tab (after a logout that ended two logins). */
-  private readonly logoutDueKey: string;
+  /** Logouts and fresh sign-ins left due by an earlier logout. */
+  private readonly marks: LogoutMarks;
   private session: StoredSession | null;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private renewalTimer = 0;
@@ -83,7 +82,7 @@ export class AuthSession {
   private constructor(config: AuthConfig, store: SessionStore) {
     this.config = config;
     this.store = store;
-    this.logoutDueKey = `post-login:logout-due:${store.key}`;
+    this.marks = new LogoutMarks(store.key);
     this.session = store.read();
     this.status = this.session ? 'signed-in' : 'signed-out';
     store.subscribe((stored) => this.adoptFromOtherTab(stored));
@@ -162,7 +161,8 @@ export class AuthSession {
     this.emit({ type: 'updated' });
     try {
       const oidc = await loadOidc();
-      const request = await oidc.createSignInRequest(this.config, { popup: flow === 'popup', uiLocales });
+      const fresh = this.marks.freshSignInDue;
+      const request = await oidc.createSignInRequest(this.config, { popup: flow === 'popup', uiLocales, fresh });
       if (!popup) {
         window.location.assign(request.url);
         return;
@@ -182,6 +182,7 @@ export class AuthSession {
     const session = await oidc.completeSignIn(this.config, responseUrl);
     this.session = await this.withAccount(session);
     this.store.write(this.session);
+    this.marks.clearFreshSignInDue();
     this.status = 'signed-in';
     this.emit({ type: 'signed-in', via });
     this.scheduleRenewal();
@@ -209,14 +210,13 @@ export class AuthSession {
 
   /**
    * Signs out here, in the other tabs and at the provider (which then returns to the post-logout address); true when
-   * the browser is leaving for the provider. With `leave: false` (a second login ended with the first) the page stays,
-   * the refresh token is revoked, and the provider's own session ends on the way back (`endPendingLogout`).
+   * the browser is leaving for the provider. `then`: logins ended with this one (already signed out here) whose
+   * providers' logouts follow on the way back, one per trip (`endDueLogout`). With `leave: false` the page stays and
+   * only the refresh token is revoked.
    */
-  async signOut(uiLocales: string, { leave = true } = {}): Promise<boolean> {
+  async signOut(uiLocales: string, { leave = true, then = [] as AuthSession[] } = {}): Promise<boolean> {
     const ended = this.session;
     this.clearSession('signed-out');
-    // Before anything is awaited: the first login's logout may take the browser away at any moment.
-    if (!leave) tabStorage((storage) => storage.setItem(this.logoutDueKey, '1'));
     this.emit({ type: 'signed-out', reason: 'user' });
     const oidc = await loadOidc();
     if (!leave) {
@@ -224,26 +224,62 @@ export class AuthSession {
       return false;
     }
     const logoutUrl = await oidc.endSession(this.config, ended, uiLocales);
-    if (logoutUrl) window.location.assign(logoutUrl);
-    return Boolean(logoutUrl);
+    if (!logoutUrl || leavingForLogout) {
+      // The provider keeps the customer's session: the next sign-in here asks for the password again.
+      if (!logoutUrl) this.marks.markFreshSignInDue();
+      return false;
+    }
+    // Only now, with the trip certain: a page that stays must not find logouts due.
+    then.forEach((session) => session.marks.markLogoutDue());
+    leaveForLogout(logoutUrl);
+    return true;
   }
 
   /** The provider's own logout of a login ended together with another is still due in this tab. */
   get logoutDue(): boolean {
-    return Boolean(tabStorage((storage) => storage.getItem(this.logoutDueKey)));
+    return this.marks.logoutDue;
   }
 
   /**
-   * Ends the provider's own session of a login ended together with another (one provider logout per trip); true when
-   * the browser is leaving for it. Nothing happens for a login signed in again meanwhile.
+   * Goes on to the next provider logout due in this tab (a logout that ended two logins goes to one provider per
+   * trip). `failedAlready`: the first provider's logout could not leave. Returns `leaving` when the browser is on its
+   * way to a provider, `failed` when no provider could be reached (the customer is signed out on this device only),
+   * else `none`.
    */
-  async endPendingLogout(uiLocales: string): Promise<boolean> {
-    if (!this.logoutDue) return false;
-    tabStorage((storage) => storage.removeItem(this.logoutDueKey));
+  static async endDueLogouts(
+    sessions: AuthSession[],
+    uiLocales: string,
+    { failedAlready = false, markDue = [] as AuthSession[] } = {},
+  ): Promise<'leaving' | 'failed' | 'none'> {
+    markDue.forEach((session) => session.marks.markLogoutDue());
+    let due = sessions.filter((session) => session.marks.logoutDue);
+    // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile.
+    if (isAuthorizationResponse(new URL(window.location.href)) || sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in')) {
+      due.forEach((session) => session.marks.clearLogoutDue());
+      due = [];
+    }
+    for (const session of due) {
+      if (await session.endDueLogout(uiLocales).catch(() => false)) return 'leaving';
+    }
+    return due.length > 0 || failedAlready ? 'failed' : 'none';
+  }
+
+  /**
+   * Ends the provider's own session of a login ended together with another; true when the browser is leaving for it.
+   * Nothing happens for a login signed in again meanwhile, or from a page that is already leaving for a logout.
+   */
+  private async endDueLogout(uiLocales: string): Promise<boolean> {
+    if (!this.marks.logoutDue || leavingForLogout) return false;
+    this.marks.clearLogoutDue();
     if (this.session) return false;
     const logoutUrl = await (await loadOidc()).endSession(this.config, null, uiLocales);
-    if (logoutUrl) window.location.assign(logoutUrl);
-    return Boolean(logoutUrl);
+    if (!logoutUrl) {
+      this.marks.markFreshSignInDue();
+      return false;
+    }
+    if (leavingForLogout) return false;
+    leaveForLogout(logoutUrl);
+    return true;
   }
 
   /**

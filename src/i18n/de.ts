@@ -38,6 +38,7 @@ const de: LazyMessages = {
 
   sessionExpired: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   signedOutElsewhere: 'Sie wurden abgemeldet.',
+  signedOutHereOnly: 'Sie wurden auf diesem Gerät abgemeldet, beim Login-Dienst aber nicht. Nutzen andere diesen Computer, schliessen Sie den Browser.',
   retry: 'Erneut versuchen',
   dismiss: 'Schliessen',
   errorPopupBlocked:

@@ -42,6 +42,8 @@ const en = {
 
   sessionExpired: 'Your session has expired. Please sign in again.',
   signedOutElsewhere: 'You have been logged out.',
+  /** The provider could not be reached to end its session: only this device signed out. */
+  signedOutHereOnly: 'You have been logged out on this device, but not at the login service. If others use this computer, close the browser.',
   retry: 'Try again',
   dismiss: 'Dismiss',
   errorPopupBlocked:

@@ -39,6 +39,8 @@ const fr: LazyMessages = {
 
   sessionExpired: 'Votre session a expiré. Veuillez vous connecter à nouveau.',
   signedOutElsewhere: 'Vous avez été déconnecté.',
+  signedOutHereOnly:
+    'Vous avez été déconnecté sur cet appareil, mais pas auprès du service de connexion. Si d’autres utilisent cet ordinateur, fermez le navigateur.',
   retry: 'Réessayer',
   dismiss: 'Fermer',
   errorPopupBlocked:

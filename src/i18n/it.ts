@@ -38,6 +38,7 @@ const it: LazyMessages = {
 
   sessionExpired: 'La vostra sessione è scaduta. Effettuate di nuovo l’accesso.',
   signedOutElsewhere: 'Siete stati disconnessi.',
+  signedOutHereOnly: 'Siete stati disconnessi su questo dispositivo, ma non dal servizio di login. Se altri usano questo computer, chiudete il browser.',
   retry: 'Riprova',
   dismiss: 'Chiudi',
   errorPopupBlocked:

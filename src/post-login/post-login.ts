@@ -58,7 +58,7 @@ export interface PostLoginView {
   status: AuthStatus;
   profile: Profile | null;
   error: ErrorCode | null;
-  notice: 'sessionExpired' | 'signedOutElsewhere' | null;
+  notice: 'sessionExpired' | 'signedOutElsewhere' | 'signedOutHereOnly' | null;
   accountUnavailable: boolean;
   /** This page is the popup's landing page and has handed the response to its opener. */
   popupRelayed: boolean;
@@ -231,31 +231,41 @@ export class PostLogin extends LitElement {
     this.signingOut = true; // until the browser has left for the provider's logout
     const sessions = await this.connectSessions();
     const active = activeSession(sessions);
+    const language = this.locale.language;
     // Signed in with both methods (say, SwissID after linking the older login): the other one ends here too, so that
-    // a logout leaves nobody signed in on this device.
-    // Each is cleared at once; the revocations and the provider logout then run side by side.
+    // a logout leaves nobody signed in on this device. Each is cleared at once; the revocations and the first provider's
+    // logout run side by side, and the other provider's logout follows on the way back (see endDueLogouts).
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
-    // Their providers' own sessions end one after the other, on the way back from the first (see connectSessions).
-    const endingOthers = others.map((session) => session.signOut(this.locale.language, { leave: false }).catch(() => false));
-    const [leaving] = await Promise.all([active?.signOut(this.locale.language).catch(() => false), ...endingOthers]);
-    if (!leaving && !(await this.endPendingLogouts(sessions))) {
-      this.signingOut = false; // no provider to go to (unreachable): signed out on this device, and that is all
-      this.requestUpdate();
-    }
+    const endingOthers = others.map((session) => session.signOut(language, { leave: false }).catch(() => false));
+    const [leaving] = await Promise.all([active?.signOut(language, { then: others }).catch(() => false) ?? false, ...endingOthers]);
+    if (leaving) return;
+    // The first provider could not be reached: on with the next one, if any.
+    const outcome = await this.endDueLogouts(sessions, { failedAlready: Boolean(active), markDue: others });
+    if (outcome === 'none') this.signingOut = false; // nobody was signed in
+    this.requestUpdate();
+    if (outcome !== 'failed') return;
+    // The user menu's logout button is gone: the keyboard goes on from the mask.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
   }
 
-  /** Goes to the next provider whose logout is still due in this tab, if any; true when the browser is leaving. */
-  private async endPendingLogouts(sessions: Map<SignInMethod, AuthSession>): Promise<boolean> {
-    const due = [...sessions.values()].filter((session) => session.logoutDue);
-    if (due.length === 0) return false;
-    this.signingOut = true;
+  /**
+   * Goes to the next provider whose logout is still due in this tab. When none could be reached, the customer is
+   * signed out on this device only, and told what that means.
+   */
+  private async endDueLogouts(
+    sessions: Map<SignInMethod, AuthSession>,
+    options?: { failedAlready: boolean; markDue: AuthSession[] },
+  ): Promise<'leaving' | 'failed' | 'none'> {
+    const all = [...sessions.values()];
+    const due = all.some((session) => session.logoutDue);
+    if (due) this.signingOut = true; // back from the first provider, on the way to the next
     this.requestUpdate();
-    for (const session of due) {
-      if (await session.endPendingLogout(this.locale.language).catch(() => false)) return true;
-    }
-    this.signingOut = false;
+    const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
+    if (outcome === 'failed') this.notice = 'signedOutHereOnly';
+    if (outcome === 'failed' || (outcome === 'none' && due)) this.signingOut = false;
     this.requestUpdate();
-    return false;
+    return outcome;
   }
 
   /**
@@ -349,7 +359,7 @@ export class PostLogin extends LitElement {
       this.shown = this.shownLogin();
       this.requestUpdate();
       sessions.forEach((session) => void session.handleCallback());
-      void this.endPendingLogouts(sessions);
+      void this.endDueLogouts(sessions);
       return sessions;
     });
     this.sessionsLoading = loading;

@@ -46,6 +46,8 @@ function clientFor(settings: OidcSettings): OidcClient {
       loadUserInfo: false,
       // The pending request (PKCE verifier, nonce) must survive the redirect and be readable by the popup's page.
       stateStore: new WebStorageStateStore({ store: localStorage, prefix: 'post-login:request:' }),
+      // A provider that accepts the connection and never answers must not hold a sign-in or a logout forever.
+      requestTimeoutInSeconds: 10,
     });
     clients.set(key, client);
   }
@@ -81,7 +83,7 @@ async function metadataFor(settings: OidcSettings) {
 /** Prepares an authorization request (code + PKCE S256, nonce) and returns where to send the browser. */
 export async function createSignInRequest(
   settings: OidcSettings,
-  options: { popup: boolean; uiLocales: string; purpose?: RequestData['purpose'] },
+  options: { popup: boolean; uiLocales: string; purpose?: RequestData['purpose']; fresh?: boolean },
 ): Promise<{ url: string; stateId: string }> {
   await metadataFor(settings);
   const nonce = randomNonce();
@@ -93,8 +95,9 @@ export async function createSignInRequest(
     nonce,
     state: { nonce, popup: options.popup, purpose: options.purpose ?? 'session' } satisfies RequestData,
     ui_locales: options.uiLocales,
-    // A linking proof must be a fresh sign-in, and lets the customer choose which SwissID (no single sign-on).
-    prompt: options.purpose === 'link' ? 'login' : undefined,
+    // A linking proof must be a fresh sign-in, and lets the customer choose which SwissID (no single sign-on); so must
+    // the first sign-in after a logout that could not end the provider's session (`fresh`).
+    prompt: options.purpose === 'link' || options.fresh ? 'login' : undefined,
   });
   return { url: request.url, stateId: request.state.id };
 }

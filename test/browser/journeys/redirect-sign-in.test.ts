@@ -127,7 +127,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await frame.waitForStatus('signed-in');
   });
 
-  it('a logout while the provider is unreachable signs out on this device and shows the mask, without hanging', async () => {
+  it('a logout while the provider is unreachable: signed out on this device, told so, and the next sign-in asks for the password', async () => {
     frame = await AppFrame.open(await fixtureConfig());
     await signInWithRedirect(frame);
     await frame.waitForStatus('signed-in');
@@ -135,17 +135,25 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await executeServerCommand('provider-unreachable', { on: true });
     try {
       const page = frame.iframe.contentDocument;
-      void frame.element().signOut();
-      await waitFor(() => frame!.element().status === 'signed-out' && visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout');
-      await waitFor(() => !visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout to end here');
+      part(frame.element(), 'user-button')!.click();
+      await waitFor(() => !part(frame!.element(), 'user-menu')!.hidden, 'the menu');
+      part(frame.element(), 'sign-out-button')!.click();
+      const element = await waitFor(() => visibleText(frame!.element()).includes('beim Login-Dienst aber nicht') && frame!.element(), 'the notice');
       expect(frame.iframe.contentDocument, 'the page stays').to.equal(page);
-      expect(visibleText(frame.element())).to.contain('Login mit SwissID');
+      expect(element.status).to.equal('signed-out');
+      expect(part(element, 'message')!.textContent).to.contain('Nutzen andere diesen Computer, schliessen Sie den Browser');
+      expect(visibleText(element)).not.to.contain('Sie werden abgemeldet');
+      expect(element.shadowRoot!.activeElement, 'the keyboard goes on from the mask').to.equal(part(element, 'sign-in-button'));
       expect(storedSessions(frame)).to.deep.equal([]);
       expect(eventsOfType('post-login-sign-out').map((event) => event.reason)).to.deep.equal(['user']);
-      await assertAccessible(frame.element());
+      await assertAccessible(element);
     } finally {
       await executeServerCommand('provider-unreachable', { on: false });
     }
+    // The provider still holds Anna's session, but the next sign-in on this device asks for the password again.
+    const again = await signInWithRedirect(frame);
+    expect(again.alert).to.equal(null);
+    await frame.waitForStatus('signed-in');
   });
 
   /** Signed in with the older Post login, then with SwissID as well (a host that asks for it, say after linking). */

@@ -1,0 +1,57 @@
+/**
+ * What a logout leaves for later, per login (provider and client), when it could not end everything at once:
+ * - a provider logout still due in this tab: a logout that ended two logins goes to one provider per trip, and the
+ *   second provider's logout follows on the way back (sessionStorage: it belongs to this tab's trip);
+ * - a fresh sign-in due on this device: a logout that could not reach the provider left the customer's session there,
+ *   so the next sign-in asks for the password again instead of taking that session (localStorage: the provider's
+ *   session is the browser's, not the tab's).
+ */
+
+/** A due logout older than this is left over from an interrupted trip and is dropped, not acted on. */
+const LOGOUT_DUE_FOR_MS = 10 * 60 * 1000;
+
+function use<T>(storage: () => Storage, action: (storage: Storage) => T): T | undefined {
+  try {
+    return action(storage());
+  } catch {
+    return undefined; // storage disabled: nothing is kept for later
+  }
+}
+
+export class LogoutMarks {
+  private readonly logoutDueKey: string;
+  private readonly freshSignInKey: string;
+
+  /** `sessionKey` is the login's session key (session-store.ts). */
+  constructor(sessionKey: string) {
+    this.logoutDueKey = `post-login:logout-due:${sessionKey}`;
+    this.freshSignInKey = `post-login:fresh-sign-in:${sessionKey}`;
+  }
+
+  markLogoutDue(): void {
+    use(() => sessionStorage, (storage) => storage.setItem(this.logoutDueKey, String(Date.now())));
+  }
+
+  /** A provider logout is due in this tab, from a logout a few minutes ago at most. */
+  get logoutDue(): boolean {
+    const since = Number(use(() => sessionStorage, (storage) => storage.getItem(this.logoutDueKey)) ?? NaN);
+    return Date.now() - since < LOGOUT_DUE_FOR_MS;
+  }
+
+  /** Forgets the due logout: it is being done now, or it is not wanted any more. */
+  clearLogoutDue(): void {
+    use(() => sessionStorage, (storage) => storage.removeItem(this.logoutDueKey));
+  }
+
+  markFreshSignInDue(): void {
+    use(() => localStorage, (storage) => storage.setItem(this.freshSignInKey, '1'));
+  }
+
+  get freshSignInDue(): boolean {
+    return use(() => localStorage, (storage) => storage.getItem(this.freshSignInKey)) === '1';
+  }
+
+  clearFreshSignInDue(): void {
+    use(() => localStorage, (storage) => storage.removeItem(this.freshSignInKey));
+  }
+}
