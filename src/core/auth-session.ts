@@ -3,7 +3,7 @@ import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
-import { LogoutMarks } from './logout-marks.js';
+import { LogoutMarks, markLogoutIncomplete, takeLogoutIncomplete } from './logout-marks.js';
 import { SessionStore, sessionKey, type Profile, type StoredSession } from './session-store.js';
 
 /**
@@ -35,11 +35,12 @@ const loadOidc = () => import('./oidc/index.js');
 const sessions = new Map<string, AuthSession>();
 /** This document is leaving for a provider's logout: no other logout trip may start from it. */
 let leavingForLogout = false;
+// Back on this document from the back-forward cache: the trip it started is over.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) leavingForLogout = false;
+});
 
-function leaveForLogout(url: string): void {
-  leavingForLogout = true;
-  window.location.assign(url);
-}
+type LogoutTrip = 'leaving' | 'unreachable' | 'not-wanted';
 
 function now(): number {
   return Math.floor(Date.now() / 1000);
@@ -211,28 +212,20 @@ export class AuthSession {
   /**
    * Signs out here, in the other tabs and at the provider (which then returns to the post-logout address); true when
    * the browser is leaving for the provider. `then`: logins ended with this one (already signed out here) whose
-   * providers' logouts follow on the way back, one per trip (`endDueLogout`). With `leave: false` the page stays and
+   * providers' logouts follow on the way back, one per trip (`endDueLogouts`). With `leave: false` the page stays and
    * only the refresh token is revoked.
    */
   async signOut(uiLocales: string, { leave = true, then = [] as AuthSession[] } = {}): Promise<boolean> {
     const ended = this.session;
     this.clearSession('signed-out');
     this.emit({ type: 'signed-out', reason: 'user' });
-    const oidc = await loadOidc();
     if (!leave) {
-      await oidc.revokeRefreshToken(this.config, ended);
+      await loadOidc()
+        .then((oidc) => oidc.revokeRefreshToken(this.config, ended))
+        .catch(() => undefined);
       return false;
     }
-    const logoutUrl = await oidc.endSession(this.config, ended, uiLocales);
-    if (!logoutUrl || leavingForLogout) {
-      // The provider keeps the customer's session: the next sign-in here asks for the password again.
-      if (!logoutUrl) this.marks.markFreshSignInDue();
-      return false;
-    }
-    // Only now, with the trip certain: a page that stays must not find logouts due.
-    then.forEach((session) => session.marks.markLogoutDue());
-    leaveForLogout(logoutUrl);
-    return true;
+    return (await this.leaveForLogout(ended, uiLocales, { then })) === 'leaving';
   }
 
   /** The provider's own logout of a login ended together with another is still due in this tab. */
@@ -241,45 +234,58 @@ export class AuthSession {
   }
 
   /**
-   * Goes on to the next provider logout due in this tab (a logout that ended two logins goes to one provider per
-   * trip). `failedAlready`: the first provider's logout could not leave. Returns `leaving` when the browser is on its
-   * way to a provider, `failed` when no provider could be reached (the customer is signed out on this device only),
-   * else `none`.
+   * Goes on with a logout that ended several logins, one provider per trip: first `next` (logins just ended on this
+   * page whose first provider could not be reached: `failedAlready`), else the logouts due in this tab on the way back.
+   * `leaving`: the browser is on its way to a provider; `failed`: some provider of this logout could not be reached
+   * (the customer is signed out on this device only); `none`: nothing was due.
    */
   static async endDueLogouts(
     sessions: AuthSession[],
     uiLocales: string,
-    { failedAlready = false, markDue = [] as AuthSession[] } = {},
+    { next = [] as AuthSession[], failedAlready = false, callbackPage = false } = {},
   ): Promise<'leaving' | 'failed' | 'none'> {
-    markDue.forEach((session) => session.marks.markLogoutDue());
-    let due = sessions.filter((session) => session.marks.logoutDue);
-    // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile.
-    if (isAuthorizationResponse(new URL(window.location.href)) || sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in')) {
-      due.forEach((session) => session.marks.clearLogoutDue());
-      due = [];
+    const due = [...next, ...sessions.filter((session) => session.marks.logoutDue && !next.includes(session))];
+    due.forEach((session) => session.marks.clearLogoutDue());
+    let failed = failedAlready || takeLogoutIncomplete();
+    // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile (checked after every wait).
+    const wanted = () => !callbackPage && !sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in');
+    for (const [index, session] of due.entries()) {
+      const trip = wanted() ? await session.leaveForLogout(null, uiLocales, { then: due.slice(index + 1), incomplete: failed, wanted }) : 'not-wanted';
+      if (trip === 'leaving') return 'leaving';
+      if (trip === 'not-wanted') break;
+      failed = true;
     }
-    for (const session of due) {
-      if (await session.endDueLogout(uiLocales).catch(() => false)) return 'leaving';
-    }
-    return due.length > 0 || failedAlready ? 'failed' : 'none';
+    return failed ? 'failed' : 'none';
   }
 
   /**
-   * Ends the provider's own session of a login ended together with another; true when the browser is leaving for it.
-   * Nothing happens for a login signed in again meanwhile, or from a page that is already leaving for a logout.
+   * Leaves for this provider's logout; the logins in `then` follow on the way back. When the provider cannot be reached
+   * (or offers no logout) it keeps the customer's session, so the next sign-in here asks for the password again.
    */
-  private async endDueLogout(uiLocales: string): Promise<boolean> {
-    if (!this.marks.logoutDue || leavingForLogout) return false;
-    this.marks.clearLogoutDue();
-    if (this.session) return false;
-    const logoutUrl = await (await loadOidc()).endSession(this.config, null, uiLocales);
+  private async leaveForLogout(
+    ended: StoredSession | null,
+    uiLocales: string,
+    { then = [] as AuthSession[], incomplete = false, wanted = () => true },
+  ): Promise<LogoutTrip> {
+    const logoutUrl = await loadOidc()
+      .then((oidc) => oidc.endSession(this.config, ended, uiLocales))
+      .catch(() => null);
     if (!logoutUrl) {
       this.marks.markFreshSignInDue();
-      return false;
+      return 'unreachable';
     }
-    if (leavingForLogout) return false;
-    leaveForLogout(logoutUrl);
-    return true;
+    if (!wanted()) return 'not-wanted';
+    // Marked only now, with the trip certain: a page that stays must not find logouts due. A document that another
+    // element's logout is already taking away takes this one along as due.
+    then.forEach((session) => session.marks.markLogoutDue());
+    if (incomplete) markLogoutIncomplete();
+    if (leavingForLogout) {
+      this.marks.markLogoutDue();
+      return 'leaving';
+    }
+    leavingForLogout = true;
+    window.location.assign(logoutUrl);
+    return 'leaving';
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * What a logout leaves for later, per login (provider and client), when it could not end everything at once:
  * - a provider logout still due in this tab: a logout that ended two logins goes to one provider per trip, and the
- *   second provider's logout follows on the way back (sessionStorage: it belongs to this tab's trip);
+ *   second provider's logout follows on the way back (sessionStorage: it belongs to this tab's trip), as does the
+ *   news that an earlier provider of the same logout could not be reached;
  * - a fresh sign-in due on this device: a logout that could not reach the provider left the customer's session there,
  *   so the next sign-in asks for the password again instead of taking that session (localStorage: the provider's
  *   session is the browser's, not the tab's).
@@ -9,6 +10,7 @@
 
 /** A due logout older than this is left over from an interrupted trip and is dropped, not acted on. */
 const LOGOUT_DUE_FOR_MS = 10 * 60 * 1000;
+const INCOMPLETE_KEY = 'post-login:logout-incomplete';
 
 function use<T>(storage: () => Storage, action: (storage: Storage) => T): T | undefined {
   try {
@@ -16,6 +18,22 @@ function use<T>(storage: () => Storage, action: (storage: Storage) => T): T | un
   } catch {
     return undefined; // storage disabled: nothing is kept for later
   }
+}
+
+function isRecent(since: number): boolean {
+  return since <= Date.now() && Date.now() - since < LOGOUT_DUE_FOR_MS;
+}
+
+/** Before a trip to the next provider: an earlier provider of this logout could not be reached (to say so on return). */
+export function markLogoutIncomplete(): void {
+  use(() => sessionStorage, (storage) => storage.setItem(INCOMPLETE_KEY, String(Date.now())));
+}
+
+/** Back from the last provider: whether an earlier one could not be reached; forgets it. */
+export function takeLogoutIncomplete(): boolean {
+  const since = Number(use(() => sessionStorage, (storage) => storage.getItem(INCOMPLETE_KEY)) ?? NaN);
+  use(() => sessionStorage, (storage) => storage.removeItem(INCOMPLETE_KEY));
+  return isRecent(since);
 }
 
 export class LogoutMarks {
@@ -34,8 +52,7 @@ export class LogoutMarks {
 
   /** A provider logout is due in this tab, from a logout a few minutes ago at most. */
   get logoutDue(): boolean {
-    const since = Number(use(() => sessionStorage, (storage) => storage.getItem(this.logoutDueKey)) ?? NaN);
-    return Date.now() - since < LOGOUT_DUE_FOR_MS;
+    return isRecent(Number(use(() => sessionStorage, (storage) => storage.getItem(this.logoutDueKey)) ?? NaN));
   }
 
   /** Forgets the due logout: it is being done now, or it is not wanted any more. */

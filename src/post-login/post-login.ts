@@ -192,6 +192,8 @@ export class PostLogin extends LitElement {
   /** The login and subject of the customer last shown, to tell a sign-out of the shown login from one of another. */
   private shown: string | null = null;
   private signingOut = false;
+  /** The logout under way from this element, if any. */
+  private logout: Promise<void> | null = null;
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
   private get active(): AuthSession | null {
@@ -226,7 +228,13 @@ export class PostLogin extends LitElement {
   }
 
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
-  async signOut(): Promise<void> {
+  signOut(): Promise<void> {
+    // One logout at a time per element (a second call, or the way back from a provider, joins the running one).
+    this.logout ??= this.runSignOut().finally(() => (this.logout = null));
+    return this.logout;
+  }
+
+  private async runSignOut(): Promise<void> {
     this.userMenu.hide(false);
     this.signingOut = true; // until the browser has left for the provider's logout
     const sessions = await this.connectSessions();
@@ -236,36 +244,39 @@ export class PostLogin extends LitElement {
     // a logout leaves nobody signed in on this device. Each is cleared at once; the revocations and the first provider's
     // logout run side by side, and the other provider's logout follows on the way back (see endDueLogouts).
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
-    const endingOthers = others.map((session) => session.signOut(language, { leave: false }).catch(() => false));
+    const endingOthers = others.map((session) => session.signOut(language, { leave: false }));
     const [leaving] = await Promise.all([active?.signOut(language, { then: others }).catch(() => false) ?? false, ...endingOthers]);
     if (leaving) return;
-    // The first provider could not be reached: on with the next one, if any.
-    const outcome = await this.endDueLogouts(sessions, { failedAlready: Boolean(active), markDue: others });
-    if (outcome === 'none') this.signingOut = false; // nobody was signed in
-    this.requestUpdate();
-    if (outcome !== 'failed') return;
-    // The user menu's logout button is gone: the keyboard goes on from the mask.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
+    // The first provider could not be reached: on with the next one from here.
+    await this.endDueLogouts(sessions, { next: others, failedAlready: Boolean(active) });
   }
 
   /**
-   * Goes to the next provider whose logout is still due in this tab. When none could be reached, the customer is
-   * signed out on this device only, and told what that means.
+   * Goes on with a logout that ended several logins (one provider per trip), and says when a provider could not be
+   * reached: then the customer is signed out on this device only.
    */
   private async endDueLogouts(
     sessions: Map<SignInMethod, AuthSession>,
-    options?: { failedAlready: boolean; markDue: AuthSession[] },
-  ): Promise<'leaving' | 'failed' | 'none'> {
+    options: { next?: AuthSession[]; failedAlready?: boolean; callbackPage?: boolean } = {},
+  ): Promise<void> {
     const all = [...sessions.values()];
-    const due = all.some((session) => session.logoutDue);
-    if (due) this.signingOut = true; // back from the first provider, on the way to the next
+    if (all.some((session) => session.logoutDue)) this.signingOut = true; // back from one provider, on to the next
     this.requestUpdate();
     const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
-    if (outcome === 'failed') this.notice = 'signedOutHereOnly';
-    if (outcome === 'failed' || (outcome === 'none' && due)) this.signingOut = false;
+    if (outcome === 'leaving') return;
+    this.signingOut = false;
     this.requestUpdate();
-    return outcome;
+    if (outcome === 'none') return;
+    // The logout button is gone: the keyboard goes on from the mask, unless the customer has moved on meanwhile. The
+    // notice comes a frame later, so that moving the focus does not cut its announcement short.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused === this) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.notice = 'signedOutHereOnly';
+    this.requestUpdate();
   }
 
   /**
@@ -281,6 +292,7 @@ export class PostLogin extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('pageshow', this.onPageShow);
     if (!this.hasUpdated) return;
     this.connectSession();
     this.requestUpdate(); // `ready` may still be due, if the element was moved before it fired
@@ -288,6 +300,7 @@ export class PostLogin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.onPageShow);
     this.disconnectSessions();
   }
 
@@ -358,8 +371,10 @@ export class PostLogin extends LitElement {
       this.sessions = sessions;
       this.shown = this.shownLogin();
       this.requestUpdate();
+      // Taken before the callback handling clears the address bar.
+      const callbackPage = isSignInResponse(new URL(location.href));
       sessions.forEach((session) => void session.handleCallback());
-      void this.endDueLogouts(sessions);
+      this.logout ??= this.endDueLogouts(sessions, { callbackPage }).finally(() => (this.logout = null));
       return sessions;
     });
     this.sessionsLoading = loading;
@@ -422,9 +437,16 @@ export class PostLogin extends LitElement {
     }
   }
 
+  /** Back on this page from the back-forward cache (say, "back" from the provider's logout): that trip is over. */
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted || !this.signingOut) return;
+    this.signingOut = false;
+    this.requestUpdate();
+  };
+
   private onSignInClick(method: SignInMethod): void {
     // A preview only paints a state; its buttons do nothing.
-    if (this.preview || this.status === 'signing-in') return;
+    if (this.preview || this.status === 'signing-in' || this.signingOut) return;
     void this.signIn(method);
   }
 
@@ -488,7 +510,7 @@ export class PostLogin extends LitElement {
   }
 
   private renderMask(view: PostLoginView, t: (key: MessageKey, values?: Record<string, string>) => string) {
-    const busy = view.status === 'signing-in';
+    const busy = view.status === 'signing-in' || view.signingOut;
     return html`
       <div class="mask" part="mask" role="group" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
         <div class="heading">

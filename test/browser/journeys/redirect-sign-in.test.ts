@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { PostLogin } from '../../../src/index.js';
 import {
   ACCOUNTS,
   AppFrame,
@@ -167,23 +168,37 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     return both;
   }
 
+  /** Counts the frame's page loads back on the test origin (each return from a provider is one). */
+  function countReturns(appFrame: AppFrame): () => number {
+    let returns = 0;
+    appFrame.iframe.addEventListener('load', () => {
+      if (appFrame.iframe.contentDocument) returns += 1; // null while a provider's page (another origin) is shown
+    });
+    return () => returns;
+  }
+
+  /** The customer back on the page after `trips` provider logouts, nothing more due. */
+  async function backAfterLogouts(appFrame: AppFrame, returns: () => number, trips: number): Promise<PostLogin> {
+    return waitFor(
+      () =>
+        returns() === trips &&
+        appFrame.iframe.contentDocument?.readyState === 'complete' &&
+        appFrame.element().status === 'signed-out' &&
+        !Object.keys(appFrame.window.sessionStorage).some((key) => key.startsWith('post-login:logout-due:')) &&
+        appFrame.element(),
+      `${trips} provider logout(s) and back`,
+    );
+  }
+
   it('a logout also ends the older Post login when the customer is signed in with both', async () => {
     frame = await signedInWithBoth();
-
-    const signedInPage = frame.iframe.contentDocument;
+    const returns = countReturns(frame);
     void frame.element().signOut();
     // SwissID's logout, back on the page, the older login's logout (one provider per trip), back on the page.
-    const logoutDue = () => Object.keys(frame!.window.sessionStorage).some((key) => key.startsWith('post-login:logout-due:'));
-    await waitFor(
-      () =>
-        frame!.iframe.contentDocument !== signedInPage &&
-        frame!.href().startsWith(location.origin) &&
-        frame!.iframe.contentDocument?.readyState === 'complete' &&
-        frame!.element().status === 'signed-out' &&
-        !visibleText(frame!.element()).includes('Sie werden abgemeldet') &&
-        !logoutDue(),
-      'both providers to send the customer back',
-    );
+    await backAfterLogouts(frame, returns, 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(returns(), 'no third trip').to.equal(2);
+    expect(visibleText(frame.element())).not.to.contain('Login-Dienst');
     expect(storedSessions(frame), 'nobody stays signed in on this device').to.deep.equal([]);
     expect(eventsOfType('post-login-sign-out').map((event) => event.reason), 'one sign-out for the host').to.deep.equal(['user']);
     const reloaded = await frame.reload();
@@ -191,6 +206,33 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(reloaded.status).to.equal('signed-out');
 
     // Both providers' own sessions ended: each asks for the password again (a shared computer stays safe).
+    const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
+    expect(olderAgain.alert).to.equal(null);
+    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
+    void frame.element().signIn('swissid');
+    const swissIdAgain = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
+    expect(swissIdAgain.alert).to.equal(null);
+    await waitFor(() => frame!.element().profile?.login === 'swissid', 'signed in with SwissID again');
+  });
+
+  it('signed in with both, SwissID unreachable at logout: the older login still ends at its provider, and the page says so', async () => {
+    frame = await signedInWithBoth();
+    await frame.reload(); // a page that has not asked the providers anything yet
+    await executeServerCommand('provider-unreachable', { on: true });
+    try {
+      const returns = countReturns(frame);
+      part(frame.element(), 'user-button')!.click();
+      await waitFor(() => !part(frame!.element(), 'user-menu')!.hidden, 'the menu');
+      part(frame.element(), 'sign-out-button')!.click();
+      // SwissID cannot be reached: straight on to the older login's logout, and back.
+      const element = await backAfterLogouts(frame, returns, 1);
+      await waitFor(() => part(element, 'message')!.textContent!.includes('beim Login-Dienst aber nicht'), 'the notice');
+      expect(storedSessions(frame)).to.deep.equal([]);
+      await assertAccessible(element);
+    } finally {
+      await executeServerCommand('provider-unreachable', { on: false });
+    }
+    // The older login's provider session ended; SwissID's did not, but the next SwissID sign-in asks for the password.
     const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
     expect(olderAgain.alert).to.equal(null);
     await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
