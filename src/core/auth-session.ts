@@ -245,7 +245,7 @@ export class AuthSession {
     { next = [] as AuthSession[], failedAlready = false, callbackPage = false } = {},
   ): Promise<'leaving' | 'failed' | 'none'> {
     const due = [...next, ...sessions.filter((session) => session.marks.logoutDue && !next.includes(session))];
-    due.forEach((session) => session.marks.clearLogoutDue());
+    sessions.forEach((session) => session.marks.clearLogoutDue()); // the due ones are done now, stale ones dropped
     let failed = failedAlready || takeLogoutIncomplete();
     // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile (checked after every wait).
     const wanted = () => !callbackPage && !sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in');

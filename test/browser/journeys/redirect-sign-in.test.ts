@@ -215,6 +215,25 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await waitFor(() => frame!.element().profile?.login === 'swissid', 'signed in with SwissID again');
   });
 
+  it('a due logout of the older login is done on the way back, but not when it is left over from long ago', async () => {
+    const { postLogin } = await backendUrls();
+    const dueKey = `post-login:logout-due:post-login:session:${postLogin}|post-login-test`;
+    frame = await AppFrame.open(await fixtureConfig());
+    const returns = countReturns(frame);
+    // Left over from a trip interrupted eleven minutes ago: dropped, the page stays.
+    frame.window.sessionStorage.setItem(dueKey, String(Date.now() - 11 * 60 * 1000));
+    await frame.reload();
+    await waitFor(() => !frame!.window.sessionStorage.getItem(dueKey), 'the stale entry dropped');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(returns(), 'no trip').to.equal(1); // the reload itself
+
+    // Due from a moment ago: off to the older login's provider and back.
+    frame.window.sessionStorage.setItem(dueKey, String(Date.now()));
+    await frame.reload();
+    await backAfterLogouts(frame, returns, 3);
+    expect(frame.window.sessionStorage.getItem(dueKey)).to.equal(null);
+  });
+
   it('signed in with both, SwissID unreachable at logout: the older login still ends at its provider, and the page says so', async () => {
     frame = await signedInWithBoth();
     await frame.reload(); // a page that has not asked the providers anything yet
