@@ -123,10 +123,11 @@ export function referenceBackendPlugin() {
           await page().context().clearCookies();
           return true;
         case 'provider-unreachable': {
-          // The provider's network is gone for this browser (`on: false` brings it back): requests to it fail.
+          // The provider's network is gone for this browser (`on: false` brings it back): requests to it fail, or with
+          // `hang: true` never get an answer.
           const origin = backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid'];
           if (payload?.on === false) await page().context().unroute(`${origin}/**`);
-          else await page().context().route(`${origin}/**`, (route) => route.abort('connectionrefused'));
+          else await page().context().route(`${origin}/**`, (route) => (payload?.hang ? undefined : route.abort('connectionrefused')));
           return true;
         }
         case 'close-popups':

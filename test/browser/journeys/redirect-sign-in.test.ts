@@ -157,6 +157,25 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await frame.waitForStatus('signed-in');
   });
 
+  it('a logout while the provider does not answer gives up after 10 s: signed out on this device, told so', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in');
+    await frame.reload(); // a page that has not asked the provider anything yet
+    await executeServerCommand('provider-unreachable', { on: true, hang: true });
+    try {
+      const page = frame.iframe.contentDocument;
+      void frame.element().signOut();
+      await waitFor(() => visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout');
+      const element = await waitFor(() => visibleText(frame!.element()).includes('beim Login-Dienst aber nicht') && frame!.element(), 'the notice', 20_000);
+      expect(frame.iframe.contentDocument, 'the page stays').to.equal(page);
+      expect(visibleText(element)).not.to.contain('Sie werden abgemeldet');
+      expect(storedSessions(frame)).to.deep.equal([]);
+    } finally {
+      await executeServerCommand('provider-unreachable', { on: false });
+    }
+  });
+
   /** Signed in with the older Post login, then with SwissID as well (a host that asks for it, say after linking). */
   async function signedInWithBoth(): Promise<AppFrame> {
     const both = await AppFrame.open(await fixtureConfig());
