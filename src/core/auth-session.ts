@@ -30,6 +30,8 @@ const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
 const RETRY_RENEWAL_MS = 15_000;
 /** A token this close to expiry is renewed before it is handed out. */
 const MIN_TOKEN_LIFETIME_S = 30;
+/** How long a document that was sent to a provider's logout counts as leaving (see leaveForLogout). */
+const LEAVE_GRACE_MS = 15_000;
 
 const loadOidc = () => import('./oidc/index.js');
 const sessions = new Map<string, AuthSession>();
@@ -47,6 +49,9 @@ function now(): number {
 }
 
 export class AuthSession {
+  /** A page still here this long after leaving for a provider's logout stayed (a host's "leave this page?" prompt). */
+  static readonly leaveGraceMs = LEAVE_GRACE_MS;
+
   /** The session for this provider and client; created on first use. */
   static for(config: AuthConfig): AuthSession {
     const key = sessionKey(config.authority, config.clientId);
@@ -244,18 +249,25 @@ export class AuthSession {
     uiLocales: string,
     { next = [] as AuthSession[], failedAlready = false, callbackPage = false } = {},
   ): Promise<'leaving' | 'failed' | 'none'> {
+    if (leavingForLogout) return 'leaving'; // another element's logout is taking this document away: it takes these along
     const due = [...next, ...sessions.filter((session) => session.marks.logoutDue && !next.includes(session))];
-    sessions.forEach((session) => session.marks.clearLogoutDue()); // the due ones are done now, stale ones dropped
-    let failed = failedAlready || takeLogoutIncomplete();
+    // Stale marks (from a trip interrupted long ago) are dropped; the due ones stay until their trip is certain, so that
+    // a reload meanwhile still finds them.
+    sessions.filter((session) => !due.includes(session)).forEach((session) => session.marks.clearLogoutDue());
+    // Read on every way back, so that it never outlives the logout that left it.
+    let failed = takeLogoutIncomplete() || failedAlready;
     // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile (checked after every wait).
     const wanted = () => !callbackPage && !sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in');
     for (const [index, session] of due.entries()) {
       const trip = wanted() ? await session.leaveForLogout(null, uiLocales, { then: due.slice(index + 1), incomplete: failed, wanted }) : 'not-wanted';
       if (trip === 'leaving') return 'leaving';
-      if (trip === 'not-wanted') break;
+      if (trip === 'not-wanted') {
+        due.slice(index).forEach((rest) => rest.marks.clearLogoutDue());
+        break;
+      }
       failed = true;
     }
-    return failed ? 'failed' : 'none';
+    return failed && wanted() ? 'failed' : 'none';
   }
 
   /**
@@ -271,6 +283,7 @@ export class AuthSession {
       .then((oidc) => oidc.endSession(this.config, ended, uiLocales))
       .catch(() => null);
     if (!logoutUrl) {
+      this.marks.clearLogoutDue();
       this.marks.markFreshSignInDue();
       return 'unreachable';
     }
@@ -283,7 +296,11 @@ export class AuthSession {
       this.marks.markLogoutDue();
       return 'leaving';
     }
+    this.marks.clearLogoutDue();
     leavingForLogout = true;
+    // A host's "leave this page?" prompt answered with "stay" keeps this document: after a while it may start a
+    // logout again (the provider is left as it was; the logouts marked due follow on the next page load).
+    window.setTimeout(() => (leavingForLogout = false), LEAVE_GRACE_MS);
     window.location.assign(logoutUrl);
     return 'leaving';
   }

@@ -192,8 +192,12 @@ export class PostLogin extends LitElement {
   /** The login and subject of the customer last shown, to tell a sign-out of the shown login from one of another. */
   private shown: string | null = null;
   private signingOut = false;
-  /** The logout under way from this element, if any. */
+  /** The sign-in code could not be loaded (offline since the first paint). */
+  private loadFailed = false;
+  /** The logout the customer or host asked for, while it runs. */
   private logout: Promise<void> | null = null;
+  /** The way back from a provider's logout (what is still due), as handled when the sessions connect. */
+  private dueLogouts: Promise<void> = Promise.resolve();
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
   private get active(): AuthSession | null {
@@ -218,25 +222,45 @@ export class PostLogin extends LitElement {
    * configured). Call it from a user gesture for the popup flow.
    */
   async signIn(method: SignInMethod = 'swissid'): Promise<void> {
+    if (this.signingOut) return; // the logout under way decides where the page goes next
     // The popup is opened before anything is awaited, so that the browser sees the customer's click.
     const popup = this.flow === 'popup' ? openPopupWindow() : null;
     this.notice = null;
     this.failedMethod = method;
-    const session = (await this.connectSessions()).get(method);
-    if (session) await session.signIn(this.flow, this.locale.language, popup);
-    else popup?.close();
+    this.loadFailed = false;
+    const sessions = await this.connectSessions().catch(() => null);
+    const session = sessions?.get(method);
+    if (session) return session.signIn(this.flow, this.locale.language, popup);
+    popup?.close();
+    if (sessions) return;
+    this.loadFailed = true;
+    this.requestUpdate();
+    await this.reportError('provider_unreachable');
   }
 
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   signOut(): Promise<void> {
-    // One logout at a time per element (a second call, or the way back from a provider, joins the running one).
-    this.logout ??= this.runSignOut().finally(() => (this.logout = null));
+    if (!this.logout) {
+      this.userMenu.hide(false);
+      this.signingOut = true; // until the browser has left for the provider's logout
+      this.requestUpdate();
+      // One logout at a time per element: a second call joins the running one, and one asked for while the way back
+      // from a provider is still being handled runs after it.
+      this.logout = this.dueLogouts
+        .then(() => this.runSignOut())
+        .catch((error: unknown) => {
+          // The session module could not load (offline): nobody was signed out; the customer can try again.
+          this.signingOut = false;
+          this.requestUpdate();
+          throw error;
+        })
+        .finally(() => (this.logout = null));
+    }
     return this.logout;
   }
 
   private async runSignOut(): Promise<void> {
-    this.userMenu.hide(false);
-    this.signingOut = true; // until the browser has left for the provider's logout
+    this.signingOut = true;
     const sessions = await this.connectSessions();
     const active = activeSession(sessions);
     const language = this.locale.language;
@@ -246,9 +270,18 @@ export class PostLogin extends LitElement {
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
     const endingOthers = others.map((session) => session.signOut(language, { leave: false }));
     const [leaving] = await Promise.all([active?.signOut(language, { then: others }).catch(() => false) ?? false, ...endingOthers]);
-    if (leaving) return;
+    if (leaving) return this.stayedAfterLeaving();
     // The first provider could not be reached: on with the next one from here.
     await this.endDueLogouts(sessions, { next: others, failedAlready: Boolean(active) });
+  }
+
+  /** Still here a while after leaving for a provider's logout: the host's "leave this page?" prompt kept the page. */
+  private async stayedAfterLeaving(): Promise<void> {
+    const { leaveGraceMs } = await loadAuthSession();
+    window.setTimeout(() => {
+      this.signingOut = false;
+      this.requestUpdate();
+    }, leaveGraceMs);
   }
 
   /**
@@ -263,7 +296,7 @@ export class PostLogin extends LitElement {
     if (all.some((session) => session.logoutDue)) this.signingOut = true; // back from one provider, on to the next
     this.requestUpdate();
     const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
-    if (outcome === 'leaving') return;
+    if (outcome === 'leaving') return this.stayedAfterLeaving();
     this.signingOut = false;
     this.requestUpdate();
     if (outcome === 'none') return;
@@ -374,10 +407,14 @@ export class PostLogin extends LitElement {
       // Taken before the callback handling clears the address bar.
       const callbackPage = isSignInResponse(new URL(location.href));
       sessions.forEach((session) => void session.handleCallback());
-      this.logout ??= this.endDueLogouts(sessions, { callbackPage }).finally(() => (this.logout = null));
+      if (!this.logout) this.dueLogouts = this.endDueLogouts(sessions, { callbackPage }).catch(() => undefined);
       return sessions;
     });
     this.sessionsLoading = loading;
+    // A module that could not load (offline) is asked for again next time.
+    loading.catch(() => {
+      if (this.sessionsLoading === loading) this.sessionsLoading = null;
+    });
     return loading;
   }
 
@@ -455,7 +492,7 @@ export class PostLogin extends LitElement {
   }
 
   private onSignOutClick(): void {
-    if (!this.preview) void this.signOut();
+    if (!this.preview) void this.signOut().catch(() => undefined);
   }
 
   private view(): PostLoginView {
@@ -463,7 +500,7 @@ export class PostLogin extends LitElement {
     const live: PostLoginView = {
       status: this.status,
       profile: this.profile,
-      error: this.configError ? 'config_invalid' : (failed?.error?.code ?? null),
+      error: this.configError ? 'config_invalid' : (failed?.error?.code ?? (this.loadFailed ? 'provider_unreachable' : null)),
       notice: this.notice,
       accountUnavailable: this.active?.accountUnavailable ?? false,
       popupRelayed: this.active?.relayedPopupResponse ?? false,

@@ -130,6 +130,14 @@ export function referenceBackendPlugin() {
           else await page().context().route(`${origin}/**`, (route) => (payload?.hang ? undefined : route.abort('connectionrefused')));
           return true;
         }
+        case 'session-module-unreachable': {
+          // The widget's lazily loaded session code fails to load for this browser (offline since the first paint);
+          // `on: false` brings it back.
+          const pattern = '**/src/core/auth-session.*';
+          if (payload?.on === false) await page().context().unroute(pattern);
+          else await page().context().route(pattern, (route) => route.abort('internetdisconnected'));
+          return true;
+        }
         case 'close-popups':
           for (const other of page().context().pages()) if (other !== page()) await other.close();
           return true;

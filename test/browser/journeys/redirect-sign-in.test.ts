@@ -176,6 +176,27 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     }
   });
 
+  it('sign-in code that cannot load (offline since the page was shown): the customer is told, and a new page works', async () => {
+    await executeServerCommand('session-module-unreachable', { on: true });
+    try {
+      frame = await AppFrame.open(await fixtureConfig());
+      const element = frame.element();
+      await waitFor(() => eventsOfType('post-login-ready').length === 1, 'the ready event');
+      part(element, 'sign-in-button')!.click();
+      await waitFor(() => part(element, 'message')!.textContent!.includes('SwissID ist im Moment nicht erreichbar'), 'the error');
+      expect(eventsOfType('post-login-error').map((event) => event.code)).to.deep.equal(['provider_unreachable']);
+      expect(element.status).to.equal('signed-out');
+      expect(part(element, 'retry-button'), 'a way to try again').to.exist;
+      expect(frame.href(), 'the page stays').not.to.contain('code=');
+      await assertAccessible(element);
+    } finally {
+      await executeServerCommand('session-module-unreachable', { on: false });
+    }
+    await frame.reload();
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in');
+  });
+
   /** Signed in with the older Post login, then with SwissID as well (a host that asks for it, say after linking). */
   async function signedInWithBoth(): Promise<AppFrame> {
     const both = await AppFrame.open(await fixtureConfig());
