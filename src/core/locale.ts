@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { whenIdle } from './when-idle.js';
+import { afterFirstPaint } from './when-idle.js';
 
 export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -98,7 +98,7 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     this.ownAttributes.observe(this.host, { attributes: true });
     if (this.firstPaint && !this.messages) {
       this.showFirstPaintWordsIn(resolveLanguage(this.host));
-      whenIdle(() => this.load());
+      afterFirstPaint(() => this.load());
     } else {
       this.load();
     }

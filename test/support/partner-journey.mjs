@@ -74,6 +74,19 @@ function countReadyEvents() {
  * the element needs more than the mask's own words: here, when the help opens. Then, in a second fresh tab with
  * nothing held back, the chunk loads by itself once the browser is idle. Returns what the customer saw at each step.
  */
+const MASK_ONLY_PAGE = (backend) => `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <title>Partner site</title>
+    <script type="module" src="/cdn/post-login-widgets.js"></script>
+  </head>
+  <body>
+    <post-login authority="${backend.urls.swissid}" client-id="partner-demo" api="${backend.urls.api}"></post-login>
+  </body>
+</html>
+`;
+
 export async function runFirstPaintJourney(testPage, backend) {
   const browser = testPage.context().browser();
   // Contexts of their own: first visits, with no session left on the partner origin by another journey.
@@ -119,14 +132,23 @@ export async function runFirstPaintJourney(testPage, backend) {
     await help.locator('h3').first().waitFor({ timeout: 15_000 });
     const chunkArrived = { ...(await helpState()), chunk: { ...chunk } };
 
+    // A page whose first paint is the mask (as the bench's): the lazy chunks must wait until it has been shown.
     const idlePage = await idleContext.newPage();
     await idlePage.addInitScript(countReadyEvents);
-    await idlePage.goto(`${backend.urls.partner}/`);
+    await idlePage.route(`${backend.urls.partner}/mask-only.html`, (route) => route.fulfill({ contentType: 'text/html', body: MASK_ONLY_PAGE(backend) }));
+    await idlePage.goto(`${backend.urls.partner}/mask-only.html`);
     await idlePage.waitForFunction(() => window.__readyEvents > 0, null, { timeout: 15_000 });
-    const idle = await idlePage.evaluate(() => ({
-      chunkFetched: performance.getEntriesByType('resource').some((entry) => /\/chunks\/fr-[\w-]{8}\.js$/.test(entry.name)),
-      helpOpen: !document.querySelector('post-login').shadowRoot.querySelector('[part~="help"]').hidden,
-    }));
+    await idlePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/auth-session-')), null, { timeout: 15_000 });
+    const idle = await idlePage.evaluate(() => {
+      const lazy = performance.getEntriesByType('resource').filter((entry) => /\/chunks\/(fr|auth-session)-[\w-]{8}\.js$/.test(entry.name));
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        chunkFetched: lazy.some((entry) => /\/fr-/.test(entry.name)),
+        // Fetched and compiled while the first paint is still on its way, a chunk delays that paint.
+        lazyChunksAfterFirstPaint: Boolean(paint) && lazy.length === 2 && lazy.every((entry) => entry.startTime >= paint.startTime),
+        helpOpen: !document.querySelector('post-login').shadowRoot.querySelector('[part~="help"]').hidden,
+      };
+    });
     return { painted, helpOpened, chunkArrived, idle };
   } finally {
     release();

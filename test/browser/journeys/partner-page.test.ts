@@ -21,7 +21,7 @@ interface FirstPaintJourney {
   painted: { text: string; readyEvents: number; chunk: { requested: boolean; delivered: boolean } };
   helpOpened: { text: string; busy: string | null; chunk: { requested: boolean; delivered: boolean } };
   chunkArrived: { text: string; busy: string | null; chunk: { requested: boolean; delivered: boolean } };
-  idle: { chunkFetched: boolean; helpOpen: boolean };
+  idle: { chunkFetched: boolean; lazyChunksAfterFirstPaint: boolean; helpOpen: boolean };
 }
 
 describe('the one-script embed on a partner page under a strict CSP', () => {
@@ -60,7 +60,8 @@ describe('the one-script embed on a partner page under a strict CSP', () => {
     expect(chunkArrived.text).to.contain('Pourquoi SwissID').and.contain('0848 99 88 00');
     expect(chunkArrived.text).not.to.contain('Chargement de l’aide');
     expect(chunkArrived.busy).to.equal('false');
-    // Without a hold and with idle moments, the chunk loads by itself, no click needed.
-    expect(idle).to.deep.equal({ chunkFetched: true, helpOpen: false });
+    // Without a hold and with idle moments, the chunk loads by itself, no click needed, after the mask has been shown
+    // (and the session code after it).
+    expect(idle).to.deep.equal({ chunkFetched: true, lazyChunksAfterFirstPaint: true, helpOpen: false });
   });
 });
