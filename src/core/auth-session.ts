@@ -297,6 +297,9 @@ export class AuthSession {
       return 'leaving';
     }
     this.marks.clearLogoutDue();
+    // Should the trip not happen after all (a host's "leave this page?" answered with "stay", "back" at the provider),
+    // the provider keeps the customer's session: the next sign-in asks for the password either way.
+    this.marks.markFreshSignInDue();
     leavingForLogout = true;
     // A host's "leave this page?" prompt answered with "stay" keeps this document: after a while it may start a
     // logout again (the provider is left as it was; the logouts marked due follow on the next page load).

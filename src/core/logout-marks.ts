@@ -3,9 +3,9 @@
  * - a provider logout still due in this tab: a logout that ended two logins goes to one provider per trip, and the
  *   second provider's logout follows on the way back (sessionStorage: it belongs to this tab's trip), as does the
  *   news that an earlier provider of the same logout could not be reached;
- * - a fresh sign-in due on this device: a logout that could not reach the provider left the customer's session there,
- *   so the next sign-in asks for the password again instead of taking that session (localStorage: the provider's
- *   session is the browser's, not the tab's).
+ * - a fresh sign-in due on this device: a logout that could not reach the provider (or whose trip there was called
+ *   off) left the customer's session there, so the next sign-in asks for the password again instead of taking that
+ *   session (localStorage: the provider's session is the browser's, not the tab's).
  */
 
 /** A due logout older than this is left over from an interrupted trip and is dropped, not acted on. */

@@ -176,6 +176,29 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     }
   });
 
+  it('a logout trip that never arrives (the provider logout page does not answer): the mask comes back, and the next sign-in asks for the password', async () => {
+    frame = await AppFrame.open(await fixtureConfig());
+    await signInWithRedirect(frame);
+    await frame.waitForStatus('signed-in'); // this page has the provider's configuration: the logout leaves at once
+    await executeServerCommand('provider-unreachable', { on: true, hang: true });
+    try {
+      void frame.element().signOut();
+      await waitFor(() => visibleText(frame!.element()).includes('Sie werden abgemeldet'), 'the logout');
+      const element = frame.element();
+      expect(part(element, 'sign-in-button')!.getAttribute('aria-disabled'), 'the buttons wait while the browser leaves').to.equal('true');
+      await waitFor(() => part(element, 'sign-in-button')!.getAttribute('aria-disabled') === 'false', 'the mask to come back', 25_000);
+      expect(visibleText(element)).not.to.contain('Sie werden abgemeldet');
+      expect(element.status).to.equal('signed-out');
+      expect(storedSessions(frame)).to.deep.equal([]);
+    } finally {
+      await executeServerCommand('provider-unreachable', { on: false });
+    }
+    // The provider still holds Anna's session; the next sign-in asks for the password all the same.
+    const again = await signInWithRedirect(frame);
+    expect(again.alert).to.equal(null);
+    await frame.waitForStatus('signed-in');
+  });
+
   it('sign-in code that cannot load (offline since the page was shown): the customer is told, and trying again once online works', async () => {
     await executeServerCommand('session-module-unreachable', { on: true });
     try {
