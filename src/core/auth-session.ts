@@ -3,7 +3,7 @@ import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
-import { LogoutMarks, markLogoutIncomplete, takeLogoutIncomplete } from './logout-marks.js';
+import { LogoutMarks, logoutIncomplete, setLogoutIncomplete } from './logout-marks.js';
 import { SessionStore, sessionKey, type Profile, type StoredSession } from './session-store.js';
 
 /**
@@ -35,11 +35,16 @@ const LEAVE_GRACE_MS = 15_000;
 
 const loadOidc = () => import('./oidc/index.js');
 const sessions = new Map<string, AuthSession>();
-/** This document is leaving for a provider's logout: no other logout trip may start from it. */
-let leavingForLogout = false;
+/** The login (by its marks) whose provider's logout this document is leaving for: no other trip may start from it. */
+let leavingFor: LogoutMarks | null = null;
+let leaveTimer: number | undefined;
+function stopLeaving(): void {
+  window.clearTimeout(leaveTimer);
+  leavingFor = null;
+}
 // Back on this document from the back-forward cache: the trip it started is over.
 window.addEventListener('pageshow', (event) => {
-  if (event.persisted) leavingForLogout = false;
+  if (event.persisted) stopLeaving();
 });
 
 type LogoutTrip = 'leaving' | 'unreachable' | 'not-wanted';
@@ -242,20 +247,19 @@ export class AuthSession {
    * Goes on with a logout that ended several logins, one provider per trip: first `next` (logins just ended on this
    * page whose first provider could not be reached: `failedAlready`), else the logouts due in this tab on the way back.
    * `leaving`: the browser is on its way to a provider; `failed`: some provider of this logout could not be reached
-   * (the customer is signed out on this device only); `none`: nothing was due.
+   * (the customer is signed out on this device only); `none`: nothing was due, or it is not wanted any more.
    */
   static async endDueLogouts(
     sessions: AuthSession[],
     uiLocales: string,
     { next = [] as AuthSession[], failedAlready = false, callbackPage = false } = {},
   ): Promise<'leaving' | 'failed' | 'none'> {
-    if (leavingForLogout) return 'leaving'; // another element's logout is taking this document away: it takes these along
+    if (leavingFor) return 'leaving'; // another element's logout is taking this document away: it takes these along
     const due = [...next, ...sessions.filter((session) => session.marks.logoutDue && !next.includes(session))];
     // Stale marks (from a trip interrupted long ago) are dropped; the due ones stay until their trip is certain, so that
     // a reload meanwhile still finds them.
     sessions.filter((session) => !due.includes(session)).forEach((session) => session.marks.clearLogoutDue());
-    // Read on every way back, so that it never outlives the logout that left it.
-    let failed = takeLogoutIncomplete() || failedAlready;
+    let failed = failedAlready || logoutIncomplete();
     // Not wanted any more on the page of a sign-in, or with someone signed in meanwhile (checked after every wait).
     const wanted = () => !callbackPage && !sessions.some((session) => session.status === 'signed-in' || session.status === 'signing-in');
     for (const [index, session] of due.entries()) {
@@ -267,12 +271,14 @@ export class AuthSession {
       }
       failed = true;
     }
+    setLogoutIncomplete(false); // said now (or not wanted any more): it must not outlive this logout
     return failed && wanted() ? 'failed' : 'none';
   }
 
   /**
-   * Leaves for this provider's logout; the logins in `then` follow on the way back. When the provider cannot be reached
-   * (or offers no logout) it keeps the customer's session, so the next sign-in here asks for the password again.
+   * Leaves for this provider's logout; the logins in `then` follow on the way back. This login and those are marked for
+   * a fresh sign-in first: should a provider's logout not happen after all (unreachable, a trip called off, a tab
+   * closed on the way), the next sign-in asks for the password instead of taking the session the provider kept.
    */
   private async leaveForLogout(
     ended: StoredSession | null,
@@ -288,22 +294,24 @@ export class AuthSession {
       return 'unreachable';
     }
     if (!wanted()) return 'not-wanted';
-    // Marked only now, with the trip certain: a page that stays must not find logouts due. A document that another
-    // element's logout is already taking away takes this one along as due.
-    then.forEach((session) => session.marks.markLogoutDue());
-    if (incomplete) markLogoutIncomplete();
-    if (leavingForLogout) {
-      this.marks.markLogoutDue();
+    this.marks.markFreshSignInDue();
+    // Marked only now, with the trip certain: a page that stays must not find logouts due.
+    for (const session of then) {
+      session.marks.markLogoutDue();
+      session.marks.markFreshSignInDue();
+    }
+    setLogoutIncomplete(incomplete);
+    if (leavingFor) {
+      // Another element's logout is already taking this document away: this one follows on the way back (unless it is
+      // the very login that trip is for, which a second handling of the same way back may find still due).
+      if (leavingFor !== this.marks) this.marks.markLogoutDue();
       return 'leaving';
     }
     this.marks.clearLogoutDue();
-    // Should the trip not happen after all (a host's "leave this page?" answered with "stay", "back" at the provider),
-    // the provider keeps the customer's session: the next sign-in asks for the password either way.
-    this.marks.markFreshSignInDue();
-    leavingForLogout = true;
-    // A host's "leave this page?" prompt answered with "stay" keeps this document: after a while it may start a
-    // logout again (the provider is left as it was; the logouts marked due follow on the next page load).
-    window.setTimeout(() => (leavingForLogout = false), LEAVE_GRACE_MS);
+    leavingFor = this.marks;
+    // A host's "leave this page?" answered with "stay" keeps this document: after a while it may start a logout again
+    // (the logouts marked due follow on the next page load).
+    leaveTimer = window.setTimeout(stopLeaving, LEAVE_GRACE_MS);
     window.location.assign(logoutUrl);
     return 'leaving';
   }

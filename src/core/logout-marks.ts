@@ -3,9 +3,10 @@
  * - a provider logout still due in this tab: a logout that ended two logins goes to one provider per trip, and the
  *   second provider's logout follows on the way back (sessionStorage: it belongs to this tab's trip), as does the
  *   news that an earlier provider of the same logout could not be reached;
- * - a fresh sign-in due on this device: a logout that could not reach the provider (or whose trip there was called
- *   off) left the customer's session there, so the next sign-in asks for the password again instead of taking that
- *   session (localStorage: the provider's session is the browser's, not the tab's).
+ * - a fresh sign-in due on this device, marked before every logout trip: should the provider's logout not happen
+ *   (unreachable, a trip called off or never made), the provider keeps the customer's session, and the next sign-in
+ *   asks for the password again instead of taking that session (localStorage: the provider's session is the
+ *   browser's, not the tab's). A completed sign-in clears it.
  */
 
 /** A due logout older than this is left over from an interrupted trip and is dropped, not acted on. */
@@ -24,16 +25,17 @@ function isRecent(since: number): boolean {
   return since <= Date.now() && Date.now() - since < LOGOUT_DUE_FOR_MS;
 }
 
-/** Before a trip to the next provider: an earlier provider of this logout could not be reached (to say so on return). */
-export function markLogoutIncomplete(): void {
-  use(() => sessionStorage, (storage) => storage.setItem(INCOMPLETE_KEY, String(Date.now())));
+/**
+ * Before a trip to the next provider: whether an earlier provider of this logout could not be reached (to say so on
+ * return); `false` forgets it.
+ */
+export function setLogoutIncomplete(incomplete: boolean): void {
+  use(() => sessionStorage, (storage) => (incomplete ? storage.setItem(INCOMPLETE_KEY, String(Date.now())) : storage.removeItem(INCOMPLETE_KEY)));
 }
 
-/** Back from the last provider: whether an earlier one could not be reached; forgets it. */
-export function takeLogoutIncomplete(): boolean {
-  const since = Number(use(() => sessionStorage, (storage) => storage.getItem(INCOMPLETE_KEY)) ?? NaN);
-  use(() => sessionStorage, (storage) => storage.removeItem(INCOMPLETE_KEY));
-  return isRecent(since);
+/** Back from a provider: whether an earlier one of this logout could not be reached (a few minutes ago at most). */
+export function logoutIncomplete(): boolean {
+  return isRecent(Number(use(() => sessionStorage, (storage) => storage.getItem(INCOMPLETE_KEY)) ?? NaN));
 }
 
 export class LogoutMarks {

@@ -25,14 +25,14 @@ export function afterFirstPaint(callback: () => void, timeout = 1000): void {
       observer?.disconnect();
       resolve();
     }
-    try {
-      observer = new PerformanceObserver((list) => {
-        if (list.getEntriesByName('first-contentful-paint').length) done();
-      });
-      observer.observe({ type: 'paint', buffered: true });
-    } catch {
+    if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
       done(); // no paint timing in this browser
+      return;
     }
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) done();
+    });
+    observer.observe({ type: 'paint', buffered: true });
   });
   void firstPaint.then(() => whenIdle(callback));
 }

@@ -198,6 +198,8 @@ export class PostLogin extends LitElement {
   private logout: Promise<void> | null = null;
   /** The way back from a provider's logout (what is still due), as handled when the sessions connect. */
   private dueLogouts: Promise<void> = Promise.resolve();
+  /** Runs out when the browser has not left for a provider's logout after all (stayedAfterLeaving). */
+  private stayTimer: number | undefined;
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
   private get active(): AuthSession | null {
@@ -241,6 +243,7 @@ export class PostLogin extends LitElement {
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   signOut(): Promise<void> {
     if (!this.logout) {
+      window.clearTimeout(this.stayTimer);
       this.userMenu.hide(false);
       this.signingOut = true; // until the browser has left for the provider's logout
       this.requestUpdate();
@@ -275,13 +278,30 @@ export class PostLogin extends LitElement {
     await this.endDueLogouts(sessions, { next: others, failedAlready: Boolean(active) });
   }
 
-  /** Still here a while after leaving for a provider's logout: the host's "leave this page?" prompt kept the page. */
+  /**
+   * Still here a while after leaving for a provider's logout (a host's "leave this page?" answered with "stay", or a
+   * provider that does not answer): the mask comes back, and says that the provider's logout did not happen.
+   */
   private async stayedAfterLeaving(): Promise<void> {
     const { leaveGraceMs } = await loadAuthSession();
-    window.setTimeout(() => {
-      this.signingOut = false;
-      this.requestUpdate();
-    }, leaveGraceMs);
+    window.clearTimeout(this.stayTimer);
+    this.stayTimer = window.setTimeout(() => void this.signedOutHereOnly(), leaveGraceMs);
+  }
+
+  /** Signed out on this device, but a provider's logout did not happen: says so, with the keyboard on the mask. */
+  private async signedOutHereOnly(): Promise<void> {
+    this.signingOut = false;
+    this.requestUpdate();
+    // The logout button is gone: the keyboard goes on from the mask, unless the customer has moved on meanwhile. The
+    // notice comes a frame later, so that moving the focus does not cut its announcement short.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused === this) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.notice = 'signedOutHereOnly';
+    this.requestUpdate();
   }
 
   /**
@@ -297,18 +317,8 @@ export class PostLogin extends LitElement {
     this.requestUpdate();
     const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
     if (outcome === 'leaving') return this.stayedAfterLeaving();
+    if (outcome === 'failed') return this.signedOutHereOnly();
     this.signingOut = false;
-    this.requestUpdate();
-    if (outcome === 'none') return;
-    // The logout button is gone: the keyboard goes on from the mask, unless the customer has moved on meanwhile. The
-    // notice comes a frame later, so that moving the focus does not cut its announcement short.
-    const focused = document.activeElement;
-    if (!focused || focused === document.body || focused === this) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
-    }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    this.notice = 'signedOutHereOnly';
     this.requestUpdate();
   }
 
@@ -476,7 +486,9 @@ export class PostLogin extends LitElement {
 
   /** Back on this page from the back-forward cache (say, "back" from the provider's logout): that trip is over. */
   private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (!event.persisted || !this.signingOut) return;
+    if (!event.persisted) return;
+    window.clearTimeout(this.stayTimer);
+    if (!this.signingOut) return;
     this.signingOut = false;
     this.requestUpdate();
   };

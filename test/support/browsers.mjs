@@ -11,10 +11,30 @@ export const BROWSERS = {
 };
 
 /**
+ * Features Playwright 1.65 turns off itself (its chromiumSwitches.ts). Chromium obeys only the last
+ * `--disable-features`, and Playwright puts its own first: ours must repeat them, or it would turn them back on.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
+/**
  * Chromium flags for this machine: headless as root, no background traffic to hosts it cannot reach, and none of the
  * browser's own address-bar pages: headless Chromium opens a window per new tab and loaded ~300 files of its omnibox
- * popup (WebUI) for most of them, on the same 2 cores as the page under test (`npm run bench` measured first paints
- * with that noise before: the plain form's middle half spread from 52 to 84 ms, and 48 to 56 ms without it).
+ * popup (WebUI) for most of them, on the same 2 cores as the page under test.
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -24,7 +44,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'].join(',')}`,
 ];
 
 export function missingBrowsers() {

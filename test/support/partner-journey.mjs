@@ -68,12 +68,7 @@ function countReadyEvents() {
   document.addEventListener('post-login-ready', () => window.__readyEvents++);
 }
 
-/**
- * The mask's first paint on the partner page (French) while its language chunk is held back in front of the server,
- * as on a slow network. The page's idle callbacks never come (as on a busy page), so the chunk is asked for only when
- * the element needs more than the mask's own words: here, when the help opens. Then, in a second fresh tab with
- * nothing held back, the chunk loads by itself once the browser is idle. Returns what the customer saw at each step.
- */
+/** A page whose first paint is the mask alone, as the bench's. */
 const MASK_ONLY_PAGE = (backend) => `<!doctype html>
 <html lang="fr">
   <head>
@@ -87,6 +82,13 @@ const MASK_ONLY_PAGE = (backend) => `<!doctype html>
 </html>
 `;
 
+/**
+ * The mask's first paint on the partner page (French) while its language chunk is held back in front of the server,
+ * as on a slow network. The page's idle callbacks never come (as on a busy page), so the chunk is asked for only when
+ * the element needs more than the mask's own words: here, when the help opens. Then, in a second fresh tab with
+ * nothing held back and the mask alone on the page, the chunk loads by itself once that paint has been shown and the
+ * browser is idle. Returns what the customer saw at each step.
+ */
 export async function runFirstPaintJourney(testPage, backend) {
   const browser = testPage.context().browser();
   // Contexts of their own: first visits, with no session left on the partner origin by another journey.

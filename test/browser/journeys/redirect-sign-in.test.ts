@@ -157,7 +157,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await frame.waitForStatus('signed-in');
   });
 
-  it('a logout while the provider does not answer gives up after 10 s: signed out on this device, told so', async () => {
+  it('a logout while the provider does not answer gives up after 10 s: signed out on this device, told so', async function () {
+    this.timeout(60_000); // the element waits 10 s for the provider
     frame = await AppFrame.open(await fixtureConfig());
     await signInWithRedirect(frame);
     await frame.waitForStatus('signed-in');
@@ -176,7 +177,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     }
   });
 
-  it('a logout trip that never arrives (the provider logout page does not answer): the mask comes back, and the next sign-in asks for the password', async () => {
+  it('a logout trip that never arrives (the provider logout page does not answer): the mask comes back and says so, and the next sign-in asks for the password', async function () {
+    this.timeout(60_000); // the element waits 15 s before it gives up on the trip
     frame = await AppFrame.open(await fixtureConfig());
     await signInWithRedirect(frame);
     await frame.waitForStatus('signed-in'); // this page has the provider's configuration: the logout leaves at once
@@ -187,6 +189,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
       const element = frame.element();
       expect(part(element, 'sign-in-button')!.getAttribute('aria-disabled'), 'the buttons wait while the browser leaves').to.equal('true');
       await waitFor(() => part(element, 'sign-in-button')!.getAttribute('aria-disabled') === 'false', 'the mask to come back', 25_000);
+      await waitFor(() => part(element, 'message')!.textContent!.includes('beim Login-Dienst aber nicht'), 'the notice');
       expect(visibleText(element)).not.to.contain('Sie werden abgemeldet');
       expect(element.status).to.equal('signed-out');
       expect(storedSessions(frame)).to.deep.equal([]);
