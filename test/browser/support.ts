@@ -190,6 +190,18 @@ export function assertNoTokenLeak(frame: AppFrame, tokens: string[]): void {
   }
 }
 
+/**
+ * Forgets that the next sign-in must ask for the password (every logout trip marks it, in case the provider's logout
+ * does not happen), for the logins at `providerUrl` or all: then only the provider's own session decides whether its
+ * login page asks, so that a test can show that the provider's logout really ended it.
+ */
+export function forgetFreshSignIns(frame: AppFrame, providerUrl?: string): void {
+  const storage = frame.window.localStorage;
+  for (const key of Object.keys(storage)) {
+    if (key.startsWith(`post-login:fresh-sign-in:post-login:session:${providerUrl ?? ''}`)) storage.removeItem(key);
+  }
+}
+
 /** Session entries in the frame's localStorage (the only place tokens live). */
 export function storedSessions(frame: AppFrame): string[] {
   const storage = frame.window.localStorage;

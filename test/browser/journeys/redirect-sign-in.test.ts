@@ -10,6 +10,7 @@ import {
   clearStorage,
   eventsOfType,
   fixtureConfig,
+  forgetFreshSignIns,
   part,
   POST_LOGINS,
   signInWithRedirect,
@@ -122,7 +123,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(reasons).to.include('other-tab');
     otherTab.remove();
 
-    // The provider's session ended too: signing in again shows the login page.
+    // The provider's session ended too: signing in again shows the login page (whatever this device remembers).
+    forgetFreshSignIns(frame);
     const again = await signInWithRedirect(frame);
     expect(again.alert).to.equal(null);
     await frame.waitForStatus('signed-in');
@@ -193,6 +195,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
       expect(visibleText(element)).not.to.contain('Sie werden abgemeldet');
       expect(element.status).to.equal('signed-out');
       expect(storedSessions(frame)).to.deep.equal([]);
+      // The customer moves on: the navigation to the provider, still waiting for an answer, is given up.
+      expect((await frame.reload()).status).to.equal('signed-out');
     } finally {
       await executeServerCommand('provider-unreachable', { on: false });
     }
@@ -273,6 +277,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(reloaded.status).to.equal('signed-out');
 
     // Both providers' own sessions ended: each asks for the password again (a shared computer stays safe).
+    forgetFreshSignIns(frame);
     const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
     expect(olderAgain.alert).to.equal(null);
     await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
@@ -301,6 +306,21 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(frame.window.sessionStorage.getItem(dueKey)).to.equal(null);
   });
 
+  it('two masks on the page of the way back: the due logout makes one trip, not a loop', async () => {
+    const { postLogin } = await backendUrls();
+    const dueKey = `post-login:logout-due:post-login:session:${postLogin}|post-login-test`;
+    sessionStorage.setItem('fixture:second-login', '1');
+    frame = await AppFrame.open(await fixtureConfig());
+    expect(frame.iframe.contentDocument!.querySelectorAll('post-login')).to.have.length(2);
+    const returns = countReturns(frame);
+    frame.window.sessionStorage.setItem(dueKey, String(Date.now()));
+    await frame.reload(); // return 1: both masks find the older login's logout due
+    await backAfterLogouts(frame, returns, 2);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(returns(), 'no second trip').to.equal(2);
+    expect(frame.window.sessionStorage.getItem(dueKey)).to.equal(null);
+  });
+
   it('signed in with both, SwissID unreachable at logout: the older login still ends at its provider, and the page says so', async () => {
     frame = await signedInWithBoth();
     await frame.reload(); // a page that has not asked the providers anything yet
@@ -319,6 +339,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
       await executeServerCommand('provider-unreachable', { on: false });
     }
     // The older login's provider session ended; SwissID's did not, but the next SwissID sign-in asks for the password.
+    forgetFreshSignIns(frame, (await backendUrls()).postLogin);
     const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
     expect(olderAgain.alert).to.equal(null);
     await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
