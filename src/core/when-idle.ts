@@ -13,8 +13,8 @@ let firstPaint: Promise<void> | null = null;
 /**
  * Runs `callback` when the main thread is idle after the page's first contentful paint has been shown (at once, when
  * it has been shown already), and at the latest `timeout` ms from the first call (a page in a background tab paints
- * nothing). Lazy chunks wait here: fetched and compiled while the browser still rasterizes and presents that paint,
- * they delayed it (the language chunk was asked for before it in 38 of 40 runs of `npm run bench` on 2 cores).
+ * nothing). Lazy chunks wait here, so that they are not fetched and compiled while the browser still rasterizes and
+ * presents that paint (the language chunk was asked for before it in 38 of 40 runs of `npm run bench` on 2 cores).
  */
 export function afterFirstPaint(callback: () => void, timeout = 1000): void {
   firstPaint ??= new Promise<void>((resolve) => {
