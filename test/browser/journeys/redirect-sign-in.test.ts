@@ -239,6 +239,17 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     return both;
   }
 
+  /** Signs in again with the older login, then with SwissID, each on its provider's login page. */
+  async function signInWithBothAgain(appFrame: AppFrame): Promise<void> {
+    const olderAgain = await signInWithRedirect(appFrame, POST_LOGINS.nina);
+    expect(olderAgain.alert).to.equal(null);
+    await waitFor(() => appFrame.element().profile?.login === 'post', 'signed in with the older login again');
+    void appFrame.element().signIn('swissid');
+    const swissIdAgain = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
+    expect(swissIdAgain.alert).to.equal(null);
+    await waitFor(() => appFrame.element().profile?.login === 'swissid', 'signed in with SwissID again');
+  }
+
   /** Counts the frame's page loads back on the test origin (each return from a provider is one). */
   function countReturns(appFrame: AppFrame): () => number {
     let returns = 0;
@@ -278,13 +289,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
 
     // Both providers' own sessions ended: each asks for the password again (a shared computer stays safe).
     forgetFreshSignIns(frame);
-    const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
-    expect(olderAgain.alert).to.equal(null);
-    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
-    void frame.element().signIn('swissid');
-    const swissIdAgain = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
-    expect(swissIdAgain.alert).to.equal(null);
-    await waitFor(() => frame!.element().profile?.login === 'swissid', 'signed in with SwissID again');
+    await signInWithBothAgain(frame);
   });
 
   it('a due logout of the older login is done on the way back, but not when it is left over from long ago', async () => {
@@ -340,13 +345,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     }
     // The older login's provider session ended; SwissID's did not, but the next SwissID sign-in asks for the password.
     forgetFreshSignIns(frame, (await backendUrls()).postLogin);
-    const olderAgain = await signInWithRedirect(frame, POST_LOGINS.nina);
-    expect(olderAgain.alert).to.equal(null);
-    await waitFor(() => frame!.element().profile?.login === 'post', 'signed in with the older login again');
-    void frame.element().signIn('swissid');
-    const swissIdAgain = (await executeServerCommand('provider-sign-in', ACCOUNTS.anna)) as { alert: string | null };
-    expect(swissIdAgain.alert).to.equal(null);
-    await waitFor(() => frame!.element().profile?.login === 'swissid', 'signed in with SwissID again');
+    await signInWithBothAgain(frame);
   });
 
   it('signed in with both, the shown SwissID login ended in another tab: the host hears it, the older login shows', async () => {
