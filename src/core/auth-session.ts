@@ -24,7 +24,9 @@ export type SessionChange =
   | { type: 'signed-out'; reason: 'user' | 'other-tab' }
   | { type: 'expired' }
   | { type: 'error'; error: PostLoginError }
-  | { type: 'updated' };
+  | { type: 'updated' }
+  /** The browser was sent to this provider's logout but is still here after a while: that logout did not happen. */
+  | { type: 'logout-stalled' };
 
 const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
 const RETRY_RENEWAL_MS = 15_000;
@@ -54,9 +56,6 @@ function now(): number {
 }
 
 export class AuthSession {
-  /** A page still here this long after leaving for a provider's logout stayed (a host's "leave this page?" prompt). */
-  static readonly leaveGraceMs = LEAVE_GRACE_MS;
-
   /** The session for this provider and client; created on first use. */
   static for(config: AuthConfig): AuthSession {
     const key = sessionKey(config.authority, config.clientId);
@@ -309,9 +308,12 @@ export class AuthSession {
     }
     this.marks.clearLogoutDue();
     leavingFor = this.marks;
-    // A host's "leave this page?" answered with "stay" keeps this document: after a while it may start a logout again
-    // (the logouts marked due follow on the next page load).
-    leaveTimer = window.setTimeout(stopLeaving, LEAVE_GRACE_MS);
+    // A host's "leave this page?" answered with "stay", or a provider that does not answer, keeps this document: after a
+    // while it may start a logout again (the logouts marked due follow on the next page load), and the page says so.
+    leaveTimer = window.setTimeout(() => {
+      stopLeaving();
+      this.emit({ type: 'logout-stalled' });
+    }, LEAVE_GRACE_MS);
     window.location.assign(logoutUrl);
     return 'leaving';
   }

@@ -198,8 +198,6 @@ export class PostLogin extends LitElement {
   private logout: Promise<void> | null = null;
   /** The way back from a provider's logout (what is still due), as handled when the sessions connect. */
   private dueLogouts: Promise<void> = Promise.resolve();
-  /** Runs out when the browser has not left for a provider's logout after all (stayedAfterLeaving). */
-  private stayTimer: number | undefined;
 
   /** The session the customer is signed in with (SwissID first), else the one signing in. */
   private get active(): AuthSession | null {
@@ -243,7 +241,6 @@ export class PostLogin extends LitElement {
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   signOut(): Promise<void> {
     if (!this.logout) {
-      window.clearTimeout(this.stayTimer);
       this.userMenu.hide(false);
       this.signingOut = true; // until the browser has left for the provider's logout
       this.requestUpdate();
@@ -263,7 +260,7 @@ export class PostLogin extends LitElement {
   }
 
   private async runSignOut(): Promise<void> {
-    this.signingOut = true;
+    this.signingOut = true; // again: the way back handled before this logout may have ended its own
     const sessions = await this.connectSessions();
     const active = activeSession(sessions);
     const language = this.locale.language;
@@ -273,19 +270,9 @@ export class PostLogin extends LitElement {
     const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
     const endingOthers = others.map((session) => session.signOut(language, { leave: false }));
     const [leaving] = await Promise.all([active?.signOut(language, { then: others }).catch(() => false) ?? false, ...endingOthers]);
-    if (leaving) return this.stayedAfterLeaving();
+    if (leaving) return;
     // The first provider could not be reached: on with the next one from here.
     await this.endDueLogouts(sessions, { next: others, failedAlready: Boolean(active) });
-  }
-
-  /**
-   * Still here a while after leaving for a provider's logout (a host's "leave this page?" answered with "stay", or a
-   * provider that does not answer): the mask comes back, and says that the provider's logout did not happen.
-   */
-  private async stayedAfterLeaving(): Promise<void> {
-    const { leaveGraceMs } = await loadAuthSession();
-    window.clearTimeout(this.stayTimer);
-    this.stayTimer = window.setTimeout(() => void this.signedOutHereOnly(), leaveGraceMs);
   }
 
   /** Signed out on this device, but a provider's logout did not happen: says so, with the keyboard on the mask. */
@@ -316,7 +303,7 @@ export class PostLogin extends LitElement {
     if (all.some((session) => session.logoutDue)) this.signingOut = true; // back from one provider, on to the next
     this.requestUpdate();
     const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
-    if (outcome === 'leaving') return this.stayedAfterLeaving();
+    if (outcome === 'leaving') return;
     if (outcome === 'failed') return this.signedOutHereOnly();
     this.signingOut = false;
     this.requestUpdate();
@@ -460,6 +447,10 @@ export class PostLogin extends LitElement {
         break;
       case 'updated':
         break;
+      case 'logout-stalled':
+        // Still here a while after leaving for the provider's logout: the mask comes back and says it did not happen.
+        void this.signedOutHereOnly();
+        break;
     }
     this.requestUpdate();
   }
@@ -486,9 +477,7 @@ export class PostLogin extends LitElement {
 
   /** Back on this page from the back-forward cache (say, "back" from the provider's logout): that trip is over. */
   private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (!event.persisted) return;
-    window.clearTimeout(this.stayTimer);
-    if (!this.signingOut) return;
+    if (!event.persisted || !this.signingOut) return;
     this.signingOut = false;
     this.requestUpdate();
   };
