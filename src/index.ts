@@ -2,12 +2,11 @@
 export * from './post-login/index.js';
 export * from './swissid-link-banner/index.js';
 export * from './address-picker/index.js';
-export type { Profile, AccountType, AccountRole } from './core/session-store.js';
+export type { Profile, AccountType, AccountRole, SignInMethod } from './core/page-login.js';
 export type { ErrorCode } from './core/errors.js';
-export type { SignInMethod } from './core/last-method.js';
-export type { LinkedAccount } from './core/link-api.js';
+export type { LinkedAccount } from './swissid-link-banner/link-api.js';
 export type { Messages } from './i18n/en.js';
 export type { LinkBannerMessages } from './i18n/link-banner.en.js';
 export type { AddressPickerMessages } from './i18n/address-picker.en.js';
-export type { Address, AddressService } from './core/address-api.js';
+export type { Address, AddressService } from './address-picker/address-api.js';
 export type { Language } from './core/locale.js';

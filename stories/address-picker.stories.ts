@@ -7,7 +7,7 @@ import manifest from '../custom-elements.json';
 import '../src/address-picker/index.js';
 import type { AddressErrorCode } from '../src/address-picker/address-picker.events.js';
 import type { AddressPickerView } from '../src/address-picker/address-picker.js';
-import { ADDRESS_SERVICES, type Address, type AddressBook, type AddressDraft, type AddressService } from '../src/core/address-api.js';
+import { ADDRESS_SERVICES, type Address, type AddressBook, type AddressDraft, type AddressService } from '../src/address-picker/address-api.js';
 import type { AddressPickerMessages } from '../src/i18n/address-picker.en.js';
 import {
   cssProperties,

@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { expect, waitFor } from 'storybook/test';
 import manifest from '../custom-elements.json';
 import type { ErrorCode } from '../src/core/errors.js';
-import type { Profile } from '../src/core/session-store.js';
+import type { Profile } from '../src/core/page-login.js';
 import type { Messages } from '../src/i18n/en.js';
 import '../src/post-login/index.js';
 import type { PostLogin, PostLoginView } from '../src/post-login/post-login.js';

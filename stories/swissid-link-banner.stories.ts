@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { expect } from 'storybook/test';
-import type { LinkedAccount } from '../src/core/link-api.js';
+import type { LinkedAccount } from '../src/swissid-link-banner/link-api.js';
 import type { LinkBannerMessages } from '../src/i18n/link-banner.en.js';
 import '../src/swissid-link-banner/index.js';
 import type { LinkErrorCode } from '../src/swissid-link-banner/swissid-link-banner.events.js';

@@ -13,12 +13,12 @@ import {
   type AddressDraft,
   type AddressField,
   type AddressService,
-} from '../core/address-api.js';
+} from './address-api.js';
 import { isPostLoginError } from '../core/errors.js';
 import { HttpError } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
-import type { SignInMethod } from '../core/last-method.js';
+import { signedInProfile, type SignInMethod } from '../core/page-login.js';
 import { addressPickerDictionaries } from '../i18n/address-picker.js';
 import type { AddressPickerMessages } from '../i18n/address-picker.en.js';
 import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressErrorCode } from './address-picker.events.js';
@@ -321,7 +321,7 @@ export class AddressPicker extends LitElement {
   private async load(force = false): Promise<void> {
     if (this.preview) return;
     const login = this.watcher.login;
-    const profile = login?.status === 'signed-in' ? login.profile : null;
+    const profile = signedInProfile(login);
     if (!login?.api || !profile) {
       this.loads++; // an answer still on its way is for a session that has ended
       // Signed out or expired: what is being edited stays (also across a sign-in by redirect), to be saved after

@@ -1,4 +1,4 @@
-import type { AddressDraft, AddressField } from '../core/address-api.js';
+import type { AddressDraft, AddressField } from './address-api.js';
 
 /**
  * The Swiss address rules, checked as the customer saves so that each field says at once what is wrong. The API

@@ -1,5 +1,5 @@
 import { apiUrl, fetchJson, HttpError } from './http.js';
-import type { AccountRole, AccountType, Profile } from './session-store.js';
+import type { AccountRole, AccountType, Profile } from './page-login.js';
 
 /** The Post account API's answer to `GET /me` (see demo/openapi.yaml). */
 interface MeResponse {

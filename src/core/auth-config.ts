@@ -1,18 +1,5 @@
 import type { AuthConfig } from './auth-session.js';
-import type { SignInMethod } from './last-method.js';
-
-/** The login settings as the `<post-login>` element carries them (attributes and properties). */
-export interface LoginSettings {
-  authority: string;
-  clientId: string;
-  legacyAuthority: string;
-  legacyClientId: string;
-  redirectUri: string;
-  popupRedirectUri: string;
-  postLogoutRedirectUri: string;
-  api: string;
-  scope: string;
-}
+import type { LoginSettings, SignInMethod } from './page-login.js';
 
 function withoutQuery(href: string): string {
   const url = new URL(href);
@@ -23,7 +10,7 @@ function withoutQuery(href: string): string {
 
 /**
  * The settings of one login method, with the documented defaults (the current page as redirect address); null when
- * the method is not (correctly) configured. Shared by `<post-login>` and the link banner that uses its settings.
+ * the method is not (correctly) configured. Shared by the login element and the link banner, which proves a SwissID with the login's settings.
  */
 export function authConfig(settings: LoginSettings, method: SignInMethod): AuthConfig | null {
   const [issuer, clientId] =

@@ -18,8 +18,15 @@ export interface PendingRequest {
   authority: string;
   clientId: string;
   popup: boolean;
-  purpose: 'session' | 'link';
+  purpose: RequestPurpose;
 }
+
+/**
+ * `session`: a sign-in, kept as the page's session. `proof`: a sign-in that only proves an identity to whoever asked
+ * for it (say, the SwissID to link an older login to); nothing of it is kept, and a response that comes back by
+ * redirect is left to the code that asked (takeProofResponse), not to the login's session.
+ */
+export type RequestPurpose = 'session' | 'proof';
 
 export function pendingRequestOwner(url: URL): PendingRequest | null {
   const state = url.searchParams.get('state');
@@ -33,7 +40,7 @@ export function pendingRequestOwner(url: URL): PendingRequest | null {
           authority: request.authority.replace(/\/+$/, ''),
           clientId: request.client_id,
           popup: data.popup === true,
-          purpose: data.purpose === 'link' ? 'link' : 'session',
+          purpose: data.purpose === 'proof' ? 'proof' : 'session',
         }
       : null;
   } catch {
@@ -51,7 +58,17 @@ export function takeAuthorizationResponse(): string | null {
   return response;
 }
 
-/** A response to a sign-in (not a linking proof, which the link banner handles). */
+/** A response to a sign-in (not to a proof, which the code that asked for it takes). */
 export function isSignInResponse(url: URL): boolean {
-  return isAuthorizationResponse(url) && pendingRequestOwner(url)?.purpose !== 'link';
+  return isAuthorizationResponse(url) && pendingRequestOwner(url)?.purpose !== 'proof';
+}
+
+/**
+ * A proof that came back to this page by redirect, taken out of the address bar; null when there is none. One that
+ * lands in a popup is not taken here: the page's login relays it to the window that asked, like any popup response.
+ */
+export function takeProofResponse(): string | null {
+  const url = new URL(window.location.href);
+  const request = isAuthorizationResponse(url) ? pendingRequestOwner(url) : null;
+  return request?.purpose === 'proof' && !request.popup ? takeAuthorizationResponse() : null;
 }

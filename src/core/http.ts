@@ -39,11 +39,18 @@ export interface JsonRequest {
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** Aborts the request when its answer is no longer wanted (the caller checks the signal, not the error). */
+  signal?: AbortSignal;
 }
 
 /** The address of `path` under the account API's base URL (with or without its trailing slash). */
 export function apiUrl(api: string, path: string): string {
   return new URL(path, api.endsWith('/') ? api : `${api}/`).href;
+}
+
+function withTimeout(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : timeout;
 }
 
 export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
@@ -57,7 +64,7 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       credentials: 'omit',
-      signal: AbortSignal.timeout(request.timeoutMs ?? 15_000),
+      signal: withTimeout(request.signal, request.timeoutMs ?? 15_000),
     });
   } catch (error) {
     throw new HttpError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network');

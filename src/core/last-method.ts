@@ -2,7 +2,7 @@
  * Which login method the customer used last on this device (SwissID or the older Post customer login), so that
  * the mask can mark it. Only the method's name is stored, no personal data.
  */
-export type SignInMethod = 'swissid' | 'post';
+import type { SignInMethod } from './page-login.js';
 
 const KEY = 'post-login:last-method';
 

@@ -5,12 +5,14 @@ import { PostLoginError } from './errors.js';
  * check is needed and no token crosses windows (the page in the popup relays the response URL, code and state only).
  */
 const POPUP_CHANNEL = 'post-login:callback';
+/** How long a popup sign-in may take before the opener gives up on it. */
+export const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
 const CLOSED_POLL_MS = 250;
 /** After the window closes, a response may still be in flight on the channel. */
 const CLOSED_GRACE_MS = 750;
 
 /** Resolves with the response URL whose `state` matches; rejects when the window closes or time runs out. */
-export function waitForPopupResponse(popup: Window, stateId: string, timeoutMs: number): Promise<string> {
+export function waitForPopupResponse(popup: Window, stateId: string, timeoutMs = POPUP_TIMEOUT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
     const channel = new BroadcastChannel(POPUP_CHANNEL);
     let closedSince = 0;

@@ -1,9 +1,10 @@
+/** The window's name: a second sign-in reuses the popup already open instead of opening another. */
+const POPUP_NAME = 'post-login-swissid';
+
 /**
  * Opens the popup sign-in window. It must run synchronously inside the customer's click, before anything is
  * awaited, so that the browser's popup blocker sees the gesture; the window is pointed at the provider later.
  */
-const POPUP_NAME = 'post-login-swissid';
-
 export function openPopupWindow(): Window | null {
   const width = 520;
   const height = 720;

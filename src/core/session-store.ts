@@ -4,20 +4,7 @@
  * sign-out. What is stored and who can read it is written down in the README (trust model).
  */
 
-export type AccountType = 'private' | 'business';
-export type AccountRole = 'customer' | 'superadmin' | 'user';
-
-/** What the host and the UI may know about the customer. Never holds a token. */
-export interface Profile {
-  sub: string;
-  name: string;
-  email: string;
-  accountType: AccountType | null;
-  role: AccountRole | null;
-  company: string | null;
-  /** The login the customer used: SwissID, or the older Post customer login. */
-  login: 'swissid' | 'post';
-}
+import type { Profile } from './page-login.js';
 
 export interface SessionTokens {
   accessToken: string;

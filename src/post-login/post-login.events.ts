@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../core/errors.js';
-import type { Profile } from '../core/session-store.js';
+import type { Profile } from '../core/page-login.js';
 
 /**
  * Events of `<post-login>`: bubbling, composed, prefixed with the tag name. They carry the profile and stable codes,

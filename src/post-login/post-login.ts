@@ -1,16 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { AuthConfig, AuthSession, AuthStatus, SessionChange, SignInFlow } from '../core/auth-session.js';
+import type { AuthConfig, SessionChange } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
-import { readLastMethod, rememberLastMethod, type SignInMethod } from '../core/last-method.js';
 import { isSignInResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
+import { readLastMethod, rememberLastMethod } from '../core/last-method.js';
 import { LocaleController } from '../core/locale.js';
-import { firstPaintMessages, type FirstPaintMessages } from '../i18n/first-paint.js';
-import { postLoginDictionaries } from '../i18n/index.js';
+import type { LoginSessions } from '../core/login-sessions.js';
+import type { LoginStatus, PageLogin, Profile, SignInFlow, SignInMethod } from '../core/page-login.js';
 import { PopoverController } from '../core/popover.js';
 import { openPopupWindow } from '../core/popup-window.js';
-import { SessionStore, sessionKey, type Profile } from '../core/session-store.js';
+import { SessionStore, sessionKey } from '../core/session-store.js';
+import { firstPaintMessages, type FirstPaintMessages } from '../i18n/first-paint.js';
+import { postLoginDictionaries } from '../i18n/index.js';
 import type { Messages } from '../i18n/en.js';
 import {
   PostLoginErrorEvent,
@@ -19,59 +21,28 @@ import {
   PostLoginSignInEvent,
   PostLoginSignOutEvent,
 } from './post-login.events.js';
-import { helpContent } from './post-login.help.js';
 import { styles } from './post-login.styles.js';
+import { ERROR_MESSAGES, renderMask, renderSignedIn, type PostLoginParts, type PostLoginView } from './post-login.templates.js';
 
-type MessageKey = keyof Messages;
+export type { PostLoginView } from './post-login.templates.js';
 
-/** Of the sessions of the configured methods: the signed-in one (SwissID first), else the one signing in. */
-function activeSession(sessions: Map<SignInMethod, AuthSession>): AuthSession | null {
-  const all = [...sessions.values()];
-  return (
-    all.find((session) => session.status === 'signed-in') ??
-    all.find((session) => session.status === 'signing-in' || session.relayedPopupResponse) ??
-    all.find((session) => session.status === 'expired') ??
-    null
-  );
-}
+/**
+ * Where the element's sessions stand: until the session module has loaded, what the stored sessions say (enough to
+ * paint); then the live sessions.
+ */
+type Connection =
+  | { phase: 'stored'; profile: Profile | null }
+  | { phase: 'loading'; profile: Profile | null; sessions: Promise<LoginSessions> }
+  | { phase: 'connected'; sessions: LoginSessions };
 
-const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
-  popup_blocked: 'errorPopupBlocked',
-  popup_closed: 'errorPopupClosed',
-  popup_timeout: 'errorPopupTimeout',
-  cancelled: 'errorCancelled',
-  response_invalid: 'errorResponseInvalid',
-  id_token_invalid: 'errorTokenInvalid',
-  provider_error: 'errorProvider',
-  provider_unreachable: 'errorUnreachable',
-  account_unavailable: 'errorAccount',
-  renewal_failed: 'sessionExpired',
-  config_invalid: 'errorConfig',
-  signed_out: 'sessionExpired',
-};
-
-/** Errors the customer can do nothing about except trying again later or telling someone. */
-const WITH_CONTACT_HINT: ReadonlySet<ErrorCode> = new Set(['provider_error', 'provider_unreachable', 'response_invalid', 'id_token_invalid']);
-
-/** Everything the element shows. It comes from the live session, or from `preview` in design reviews. */
-export interface PostLoginView {
-  status: AuthStatus;
-  profile: Profile | null;
-  error: ErrorCode | null;
-  notice: 'sessionExpired' | 'signedOutElsewhere' | 'signedOutHereOnly' | null;
-  accountUnavailable: boolean;
-  /** This page is the popup's landing page and has handed the response to its opener. */
-  popupRelayed: boolean;
-  /** Logout has started; the browser is about to leave for the provider. */
-  signingOut: boolean;
-  /** The mask also offers the older Post customer login. */
-  legacyLogin: boolean;
-  /** The method used last on this device, marked in the mask. */
-  lastMethod: SignInMethod | null;
-}
+/**
+ * What the mask says besides the sessions' own state: a notice, or the failure of a sign-in with `method` (the
+ * session's error; `loadFailed` when the sign-in code itself could not be loaded).
+ */
+type Said = { notice: NonNullable<PostLoginView['notice']> } | { method: SignInMethod; loadFailed: boolean } | null;
 
 // The session logic (and, through it, the OIDC code) is not needed to paint the mask.
-const loadAuthSession = () => import('../core/auth-session.js').then((module) => module.AuthSession);
+const loadSessions = () => import('../core/login-sessions.js').then((module) => module.LoginSessions);
 
 /**
  * The Swiss Post login mask: "Login with SwissID" (OpenID Connect, authorization code + PKCE), help and the SuisseID
@@ -121,7 +92,7 @@ const loadAuthSession = () => import('../core/auth-session.js').then((module) =>
  * @cssprop [--post-z-popover=1000] - z-index of the popovers.
  */
 @customElement('post-login')
-export class PostLogin extends LitElement {
+export class PostLogin extends LitElement implements PageLogin {
   static override styles = styles;
 
   /** The OpenID provider's issuer URL (SwissID in production). */
@@ -177,44 +148,30 @@ export class PostLogin extends LitElement {
   private readonly locale = new LocaleController<Messages, keyof FirstPaintMessages>(this, postLoginDictionaries, firstPaintMessages);
   private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
-  /** One session per configured login method (SwissID, and the older Post customer login when configured). */
-  private sessions = new Map<SignInMethod, AuthSession>();
-  private sessionsLoading: Promise<Map<SignInMethod, AuthSession>> | null = null;
-  /** What the stored sessions say, until the session module has loaded. */
-  private storedProfile: Profile | null = null;
-  private unsubscribes: Array<() => void> = [];
-  private configError = false;
-  private notice: PostLoginView['notice'] = null;
-  /** The method whose failure the mask shows. */
-  private failedMethod: SignInMethod | null = null;
+  private connection: Connection = { phase: 'stored', profile: null };
+  private said: Said = null;
   private lastMethod: SignInMethod | null = null;
   private readyFired = false;
   /** The login and subject of the customer last shown, to tell a sign-out of the shown login from one of another. */
   private shown: string | null = null;
-  private signingOut = false;
-  /** The sign-in code could not be loaded (offline since the first paint). */
-  private loadFailed = false;
-  /** The logout the customer or host asked for, while it runs. */
-  private logout: Promise<void> | null = null;
-  /** The way back from a provider's logout (what is still due), as handled when the sessions connect. */
-  private dueLogouts: Promise<void> = Promise.resolve();
 
-  /** The session the customer is signed in with (SwissID first), else the one signing in. */
-  private get active(): AuthSession | null {
-    return activeSession(this.sessions);
+  private get sessions(): LoginSessions | null {
+    return this.connection.phase === 'connected' && this.connection.sessions.byMethod.size > 0 ? this.connection.sessions : null;
   }
 
   /** The signed-in customer, or null. */
   get profile(): Profile | null {
-    if (this.sessions.size === 0) return this.storedProfile;
-    return this.active?.status === 'signed-in' ? this.active.profile : null;
+    if (this.connection.phase !== 'connected') return this.connection.profile;
+    const active = this.connection.sessions.active;
+    return active?.status === 'signed-in' ? active.profile : null;
   }
 
   /** `signed-out`, `signing-in`, `signed-in` or `expired`. */
-  get status(): AuthStatus {
-    if (this.sessions.size > 0) return this.active?.status ?? 'signed-out';
+  get status(): LoginStatus {
+    const sessions = this.sessions;
+    if (sessions) return sessions.active?.status ?? 'signed-out';
     if (isSignInResponse(new URL(location.href))) return 'signing-in';
-    return this.storedProfile ? 'signed-in' : 'signed-out';
+    return this.profile ? 'signed-in' : 'signed-out';
   }
 
   /**
@@ -222,91 +179,24 @@ export class PostLogin extends LitElement {
    * configured). Call it from a user gesture for the popup flow.
    */
   async signIn(method: SignInMethod = 'swissid'): Promise<void> {
-    if (this.signingOut) return; // the logout under way decides where the page goes next
+    if (this.sessions?.logout.state === 'signing-out') return; // the logout under way decides where the page goes next
     // The popup is opened before anything is awaited, so that the browser sees the customer's click.
     const popup = this.flow === 'popup' ? openPopupWindow() : null;
-    this.notice = null;
-    this.failedMethod = method;
-    this.loadFailed = false;
+    this.said = { method, loadFailed: false };
     const sessions = await this.connectSessions().catch(() => null);
-    const session = sessions?.get(method);
+    const session = sessions?.byMethod.get(method);
     if (session) return session.signIn(this.flow, this.locale.language, popup);
     popup?.close();
     if (sessions) return;
-    this.loadFailed = true;
+    this.said = { method, loadFailed: true };
     this.requestUpdate();
     await this.reportError('provider_unreachable');
   }
 
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
-  signOut(): Promise<void> {
-    if (!this.logout) {
-      this.userMenu.hide(false);
-      this.signingOut = true; // until the browser has left for the provider's logout
-      this.requestUpdate();
-      // One logout at a time per element: a second call joins the running one, and one asked for while the way back
-      // from a provider is still being handled runs after it.
-      this.logout = this.dueLogouts
-        .then(() => this.runSignOut())
-        .catch((error: unknown) => {
-          // The session module could not load (offline): nobody was signed out; the customer can try again.
-          this.signingOut = false;
-          this.requestUpdate();
-          throw error;
-        })
-        .finally(() => (this.logout = null));
-    }
-    return this.logout;
-  }
-
-  private async runSignOut(): Promise<void> {
-    this.signingOut = true; // again: the way back handled before this logout may have ended its own
-    const sessions = await this.connectSessions();
-    const active = activeSession(sessions);
-    const language = this.locale.language;
-    // Signed in with both methods (say, SwissID after linking the older login): the other one ends here too, so that
-    // a logout leaves nobody signed in on this device. Each is cleared at once; the revocations and the first provider's
-    // logout run side by side, and the other provider's logout follows on the way back (see endDueLogouts).
-    const others = [...sessions.values()].filter((session) => session !== active && session.status === 'signed-in');
-    const endingOthers = others.map((session) => session.signOut(language, { leave: false }));
-    const [leaving] = await Promise.all([active?.signOut(language, { then: others }).catch(() => false) ?? false, ...endingOthers]);
-    if (leaving) return;
-    // The first provider could not be reached: on with the next one from here.
-    await this.endDueLogouts(sessions, { next: others, failedAlready: Boolean(active) });
-  }
-
-  /** Signed out on this device, but a provider's logout did not happen: says so, with the keyboard on the mask. */
-  private async signedOutHereOnly(): Promise<void> {
-    this.signingOut = false;
-    this.requestUpdate();
-    // The logout button is gone: the keyboard goes on from the mask, unless the customer has moved on meanwhile. The
-    // notice comes a frame later, so that moving the focus does not cut its announcement short.
-    const focused = document.activeElement;
-    if (!focused || focused === document.body || focused === this) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
-    }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    this.notice = 'signedOutHereOnly';
-    this.requestUpdate();
-  }
-
-  /**
-   * Goes on with a logout that ended several logins (one provider per trip), and says when a provider could not be
-   * reached: then the customer is signed out on this device only.
-   */
-  private async endDueLogouts(
-    sessions: Map<SignInMethod, AuthSession>,
-    options: { next?: AuthSession[]; failedAlready?: boolean; callbackPage?: boolean } = {},
-  ): Promise<void> {
-    const all = [...sessions.values()];
-    if (all.some((session) => session.logoutDue)) this.signingOut = true; // back from one provider, on to the next
-    this.requestUpdate();
-    const outcome = await (await loadAuthSession()).endDueLogouts(all, this.locale.language, options);
-    if (outcome === 'leaving') return;
-    if (outcome === 'failed') return this.signedOutHereOnly();
-    this.signingOut = false;
-    this.requestUpdate();
+  async signOut(): Promise<void> {
+    this.userMenu.hide(false);
+    return (await this.connectSessions()).logout.signOut();
   }
 
   /**
@@ -315,14 +205,13 @@ export class PostLogin extends LitElement {
    */
   async getAccessToken(options: { renew?: boolean } = {}): Promise<string> {
     // The sessions as loaded (settings may change while this waits).
-    const session = activeSession(await this.connectSessions());
+    const session = (await this.connectSessions()).active;
     if (session?.status !== 'signed-in') throw new PostLoginError('signed_out');
     return session.getAccessToken(options.renew);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pageshow', this.onPageShow);
     if (!this.hasUpdated) return;
     this.connectSession();
     this.requestUpdate(); // `ready` may still be due, if the element was moved before it fired
@@ -330,7 +219,6 @@ export class PostLogin extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.onPageShow);
     this.disconnectSessions();
   }
 
@@ -356,61 +244,59 @@ export class PostLogin extends LitElement {
     return view.status === 'signed-out' && !view.error && !view.notice && !view.signingOut && !this.help.open;
   }
 
-  private config(method: SignInMethod): AuthConfig | null {
-    return authConfig(this, method);
-  }
-
   /** The configured methods: SwissID always, the older Post customer login when both its settings are there. */
   private methods(): SignInMethod[] {
     return this.legacyAuthority || this.legacyClientId ? ['swissid', 'post'] : ['swissid'];
   }
 
+  /** Each configured method's settings; null for one that is not (correctly) configured. */
+  private configs(): Array<[SignInMethod, AuthConfig | null]> {
+    return this.methods().map((method) => [method, authConfig(this, method)]);
+  }
+
   private disconnectSessions(): void {
-    this.unsubscribes.forEach((unsubscribe) => unsubscribe());
-    this.unsubscribes = [];
-    this.sessions = new Map();
-    this.sessionsLoading = null;
+    if (this.connection.phase === 'connected') this.connection.sessions.dispose();
+    this.connection = { phase: 'stored', profile: null };
   }
 
   private connectSession(): void {
     this.disconnectSessions();
-    const configs = this.methods().map((method) => this.config(method));
-    this.configError = configs.some((config) => !config);
     this.lastMethod = this.legacyAuthority ? readLastMethod() : null;
-    this.storedProfile = null;
-    for (const config of configs) {
-      this.storedProfile ??= config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
+    let profile: Profile | null = null;
+    for (const [, config] of this.configs()) {
+      profile ??= config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
     }
+    this.connection = { phase: 'stored', profile };
     // A sign-in response is handled at once; otherwise the session module loads after the first paint (updated()).
     if (this.status === 'signing-in' || this.readyFired) void this.connectSessions();
   }
 
   /** Loads the shared sessions for the current settings and follows their changes. */
-  private connectSessions(): Promise<Map<SignInMethod, AuthSession>> {
-    if (this.sessionsLoading) return this.sessionsLoading;
-    const loading = loadAuthSession().then((AuthSession) => {
-      if (this.sessionsLoading !== loading) return this.sessions; // settings changed meanwhile
-      const sessions = new Map<SignInMethod, AuthSession>();
-      for (const method of this.methods()) {
-        const config = this.config(method);
-        if (!config) continue;
-        const session = AuthSession.for(config);
-        sessions.set(method, session);
-        this.unsubscribes.push(session.subscribe((change) => this.onSessionChange(method, change)));
+  private connectSessions(): Promise<LoginSessions> {
+    const connection = this.connection;
+    if (connection.phase === 'connected') return Promise.resolve(connection.sessions);
+    if (connection.phase === 'loading') return connection.sessions;
+    const loading: Promise<LoginSessions> = loadSessions().then((LoginSessions) => {
+      if (this.connection.phase !== 'loading' || this.connection.sessions !== loading) {
+        // Settings changed meanwhile (the sessions for the new ones are loading), or the element was removed.
+        if (this.isConnected) return this.connectSessions();
+        throw new PostLoginError('signed_out');
       }
-      this.sessions = sessions;
+      const configs = this.configs().filter((entry): entry is [SignInMethod, AuthConfig] => entry[1] !== null);
+      const sessions = new LoginSessions(configs, this.sessionsHost);
+      this.connection = { phase: 'connected', sessions };
       this.shown = this.shownLogin();
       this.requestUpdate();
       // Taken before the callback handling clears the address bar.
-      const callbackPage = isSignInResponse(new URL(location.href));
-      sessions.forEach((session) => void session.handleCallback());
-      if (!this.logout) this.dueLogouts = this.endDueLogouts(sessions, { callbackPage }).catch(() => undefined);
+      sessions.start(isSignInResponse(new URL(location.href)));
       return sessions;
     });
-    this.sessionsLoading = loading;
+    this.connection = { phase: 'loading', profile: connection.profile, sessions: loading };
     // A module that could not load (offline) is asked for again next time.
     loading.catch(() => {
-      if (this.sessionsLoading === loading) this.sessionsLoading = null;
+      if (this.connection.phase === 'loading' && this.connection.sessions === loading) {
+        this.connection = { phase: 'stored', profile: connection.profile };
+      }
     });
     return loading;
   }
@@ -420,38 +306,55 @@ export class PostLogin extends LitElement {
     return profile ? `${profile.login}|${profile.sub}` : null;
   }
 
+  /** How the sessions and their logout reach this element. */
+  private readonly sessionsHost = {
+    language: () => this.locale.language,
+    logoutChanged: () => this.requestUpdate(),
+    logoutIncomplete: () => void this.signedOutHereOnly(),
+    sessionChanged: (method: SignInMethod, change: SessionChange) => this.onSessionChange(method, change),
+  };
+
   private onSessionChange(method: SignInMethod, change: SessionChange): void {
     const profile = this.profile;
     const shownBefore = this.shown;
     this.shown = this.shownLogin();
     switch (change.type) {
       case 'signed-in':
-        this.notice = null;
-        this.failedMethod = null;
+        this.said = null;
         if (change.via !== 'other-tab') this.lastMethod = rememberLastMethod(method);
         if (profile) this.dispatchEvent(new PostLoginSignInEvent(profile, change.via));
         break;
       case 'signed-out':
         // A second login that ended while the shown one stays (a logout ends both): one event, for the shown one.
         if (this.shown !== null && this.shown === shownBefore) break;
-        this.notice = change.reason === 'other-tab' ? 'signedOutElsewhere' : null;
+        this.said = change.reason === 'other-tab' ? { notice: 'signedOutElsewhere' } : null;
         this.dispatchEvent(new PostLoginSignOutEvent(change.reason));
         break;
       case 'expired':
-        this.notice = 'sessionExpired';
+        this.said = { notice: 'sessionExpired' };
         this.dispatchEvent(new PostLoginSessionExpiredEvent());
         break;
       case 'error':
-        this.failedMethod = method;
+        this.said = { method, loadFailed: false };
         void this.reportError(change.error.code);
         break;
       case 'updated':
         break;
-      case 'logout-stalled':
-        // Still here a while after leaving for the provider's logout: the mask comes back and says it did not happen.
-        void this.signedOutHereOnly();
-        break;
     }
+    this.requestUpdate();
+  }
+
+  /** Signed out on this device, but a provider's logout did not happen: says so, with the keyboard on the mask. */
+  private async signedOutHereOnly(): Promise<void> {
+    // The logout button is gone: the keyboard goes on from the mask, unless the customer has moved on meanwhile. The
+    // notice comes a frame later, so that moving the focus does not cut its announcement short.
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || focused === this) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-button"]')?.focus();
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    this.said = { notice: 'signedOutHereOnly' };
     this.requestUpdate();
   }
 
@@ -464,7 +367,7 @@ export class PostLogin extends LitElement {
     // Ready once every string is there; an element removed meanwhile waits until it is back.
     if (!this.readyFired && this.locale.messages && this.isConnected) {
       this.readyFired = true;
-      if (this.configError) void this.reportError('config_invalid');
+      if (this.configs().some(([, config]) => !config)) void this.reportError('config_invalid');
       this.dispatchEvent(new PostLoginReadyEvent(this.profile));
       // After the next frame: the session module is not needed for what is painted now.
       requestAnimationFrame(() =>
@@ -475,37 +378,26 @@ export class PostLogin extends LitElement {
     }
   }
 
-  /** Back on this page from the back-forward cache (say, "back" from the provider's logout): that trip is over. */
-  private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (!event.persisted || !this.signingOut) return;
-    this.signingOut = false;
-    this.requestUpdate();
-  };
-
-  private onSignInClick(method: SignInMethod): void {
+  private onSignIn(method: SignInMethod): void {
     // A preview only paints a state; its buttons do nothing.
-    if (this.preview || this.status === 'signing-in' || this.signingOut) return;
+    if (this.preview || this.status === 'signing-in' || this.sessions?.logout.state === 'signing-out') return;
     void this.signIn(method);
   }
 
-  private onRetryClick(): void {
-    this.onSignInClick(this.failedMethod ?? 'swissid');
-  }
-
-  private onSignOutClick(): void {
-    if (!this.preview) void this.signOut().catch(() => undefined);
-  }
-
   private view(): PostLoginView {
-    const failed = this.failedMethod ? this.sessions.get(this.failedMethod) : undefined;
+    const said = this.said;
+    const failure = said && 'method' in said ? said : null;
+    const failed = failure ? this.sessions?.byMethod.get(failure.method) : undefined;
+    const active = this.sessions?.active;
+    const configError = this.configs().some(([, config]) => !config);
     const live: PostLoginView = {
       status: this.status,
       profile: this.profile,
-      error: this.configError ? 'config_invalid' : (failed?.error?.code ?? (this.loadFailed ? 'provider_unreachable' : null)),
-      notice: this.notice,
-      accountUnavailable: this.active?.accountUnavailable ?? false,
-      popupRelayed: this.active?.relayedPopupResponse ?? false,
-      signingOut: this.signingOut,
+      error: configError ? 'config_invalid' : (failed?.error?.code ?? (failure?.loadFailed ? 'provider_unreachable' : null)),
+      notice: said && 'notice' in said ? said.notice : null,
+      accountUnavailable: active?.accountUnavailable ?? false,
+      popupRelayed: active?.relayedPopupResponse ?? false,
+      signingOut: this.sessions?.logout.state === 'signing-out',
       legacyLogin: this.methods().includes('post'),
       lastMethod: this.lastMethod,
     };
@@ -513,166 +405,29 @@ export class PostLogin extends LitElement {
     return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
   }
 
+  private parts(): PostLoginParts {
+    return {
+      t: (key, values) => this.locale.t(key, values),
+      messagesLoaded: Boolean(this.locale.messages),
+      flow: this.flow,
+      help: this.help,
+      userMenu: this.userMenu,
+      onSignIn: (method) => this.onSignIn(method),
+      onRetry: () => this.onSignIn(this.said && 'method' in this.said ? this.said.method : 'swissid'),
+      onRetryAccount: () => void (this.preview || this.sessions?.active?.retryAccount()),
+      onSignOut: () => void (this.preview || this.signOut().catch(() => undefined)),
+    };
+  }
+
   protected override render() {
-    const t = (key: MessageKey, values?: Record<string, string>) => this.locale.t(key, values);
     const view = this.view();
+    const parts = this.parts();
     const signedIn = view.profile && view.status === 'signed-in';
     // The mask paints at once with its first-paint words; the rest waits for the language chunk.
-    if (!this.locale.messages && (signedIn || view.popupRelayed)) return nothing;
-    if (view.popupRelayed) {
-      return html`<p class="status" part="status" role="status">${t('popupCallbackDone')}</p>`;
-    }
-    if (signedIn && view.profile) return this.renderSignedIn(view, view.profile, t);
-    return this.renderMask(view, t);
-  }
-
-  private renderMessage(view: PostLoginView, t: (key: MessageKey) => string) {
-    // Said once the language chunk is there, so that the alert region gets the whole message at once.
-    if (!this.locale.messages) return nothing;
-    const { error, notice } = view;
-    if (error) {
-      const retry = error !== 'config_invalid';
-      return html`<p>${t(ERROR_MESSAGES[error])}</p>
-        ${WITH_CONTACT_HINT.has(error) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
-        ${retry
-          ? html`<button class="secondary" part="retry-button" @click=${this.onRetryClick}>${t('retry')}</button>`
-          : nothing}`;
-    }
-    return notice ? html`<p>${t(notice)}</p>` : nothing;
-  }
-
-  // Live regions stay in the page and must be :empty when they say nothing: no white space around their content.
-  private renderProgress(view: PostLoginView, t: (key: MessageKey) => string) {
-    if (view.status === 'signing-in') return t(this.flow === 'popup' ? 'popupPending' : 'signingIn');
-    return view.signingOut ? t('signingOut') : nothing;
-  }
-
-  private renderMask(view: PostLoginView, t: (key: MessageKey, values?: Record<string, string>) => string) {
-    const busy = view.status === 'signing-in' || view.signingOut;
-    return html`
-      <div class="mask" part="mask" role="group" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
-        <div class="heading">
-          <p class="title" id="title" part="title">${t('maskTitle')}</p>
-          <button
-            class="icon-button help-button"
-            part="help-button"
-            aria-expanded=${this.help.open ? 'true' : 'false'}
-            aria-controls="help"
-            aria-label=${t('helpButton')}
-            @click=${() => this.help.toggle()}
-          >
-            ?
-          </button>
-        </div>
-        <p class="intro" part="intro">${t('maskIntro')}</p>
-        <div class="alert" part="message" role="alert">${this.renderMessage(view, t)}</div>
-        <p class="status" part="status" role="status">${this.renderProgress(view, t)}</p>
-        <button
-          class="primary sign-in"
-          part="sign-in-button"
-          aria-disabled=${busy || view.error === 'config_invalid' ? 'true' : 'false'}
-          @click=${() => this.onSignInClick('swissid')}
-        >
-          ${t('signInSwissid')}${this.renderLastUsed(view, 'swissid', t)}
-        </button>
-        ${view.legacyLogin
-          ? html`<div class="legacy">
-              <p class="legacy-hint" id="legacy-hint">${t('legacyLoginHint')}</p>
-              <button
-                class="secondary legacy-sign-in"
-                part="legacy-sign-in-button"
-                aria-describedby="legacy-hint"
-                aria-disabled=${busy || view.error === 'config_invalid' ? 'true' : 'false'}
-                @click=${() => this.onSignInClick('post')}
-              >
-                ${t('signInLegacy')}${this.renderLastUsed(view, 'post', t)}
-              </button>
-            </div>`
-          : nothing}
-        <div
-          id="help"
-          class="popover"
-          part="help"
-          role="dialog"
-          aria-labelledby="help-title"
-          aria-busy=${this.help.open && !this.locale.messages ? 'true' : 'false'}
-          tabindex="-1"
-          ?hidden=${!this.help.open}
-        >
-          <div class="popover-heading">
-            <p class="popover-title" id="help-title">${t('helpTitle')}</p>
-            <button class="icon-button" aria-label=${t('closeHelp')} @click=${() => this.help.hide(true)}>×</button>
-          </div>
-          ${this.help.open ? this.renderHelpContent(t) : nothing}
-        </div>
-      </div>
-    `;
-  }
-
-  /** The help text comes with the language chunk; on a slow line the open popover says it is on its way. */
-  private renderHelpContent(t: (key: MessageKey) => string) {
-    return this.locale.messages ? helpContent(t) : html`<p>${t('helpLoading')}</p>`;
-  }
-
-  private renderLastUsed(view: PostLoginView, method: SignInMethod, t: (key: MessageKey) => string) {
-    return view.legacyLogin && view.lastMethod === method
-      ? html`<span class="last-used" part="last-used">${t('lastUsed')}</span>`
-      : nothing;
-  }
-
-  private renderSignedIn(
-    view: PostLoginView,
-    profile: Profile,
-    t: (key: MessageKey, values?: Record<string, string>) => string,
-  ) {
-    const accountType =
-      profile.accountType === 'business' ? t('accountBusiness') : profile.accountType === 'private' ? t('accountPrivate') : null;
-    const role = profile.role === 'superadmin' ? t('roleSuperadmin') : profile.role === 'user' ? t('roleUser') : null;
-    return html`
-      <div class="account">
-        <button
-          class="user-button"
-          part="user-button"
-          aria-expanded=${this.userMenu.open ? 'true' : 'false'}
-          aria-controls="user-menu"
-          @click=${() => this.userMenu.toggle()}
-        >
-          <svg class="avatar" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="12" cy="8" r="4" />
-            <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7z" />
-          </svg>
-          <span class="visually-hidden">${t('userMenuOf')}</span>
-          <span class="name">${profile.name}</span>
-        </button>
-      </div>
-      <div
-        id="user-menu"
-        class="popover user-menu"
-        part="user-menu"
-        role="dialog"
-        aria-label=${`${t('userMenuOf')} ${profile.name}`}
-        tabindex="-1"
-        ?hidden=${!this.userMenu.open}
-      >
-        <dl>
-          <dt class="name">${profile.name}</dt>
-          <dd class="email">${profile.email}</dd>
-          ${accountType
-            ? html`<dd class="account-type">${[accountType, profile.company, role].filter(Boolean).join(' · ')}</dd>`
-            : nothing}
-          <dd class="login">${t(profile.login === 'post' ? 'signedInWithLegacy' : 'signedInWith')}</dd>
-        </dl>
-        ${view.accountUnavailable
-          ? html`<div class="alert" role="alert">
-              <p>${t('errorAccount')}</p>
-              <button class="secondary" part="retry-button" @click=${() => this.preview || this.active?.retryAccount()}>
-                ${t('retry')}
-              </button>
-            </div>`
-          : nothing}
-        <button class="secondary sign-out" part="sign-out-button" @click=${this.onSignOutClick}>${t('signOut')}</button>
-      </div>
-    `;
+    if (!parts.messagesLoaded && (signedIn || view.popupRelayed)) return nothing;
+    if (view.popupRelayed) return html`<p class="status" part="status" role="status">${parts.t('popupCallbackDone')}</p>`;
+    if (signedIn && view.profile) return renderSignedIn(view, view.profile, parts);
+    return renderMask(view, parts);
   }
 }
 

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { authConfig } from '../core/auth-config.js';
+import { takeProofResponse } from '../core/callback-url.js';
 import { PostLoginError, isPostLoginError } from '../core/errors.js';
 import { HttpError } from '../core/http.js';
-import { loadLinkStatus, linkToSwissId, type LinkedAccount, type LinkStatus } from '../core/link-api.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { openPopupWindow } from '../core/popup-window.js';
-import type { PostLogin } from '../post-login/post-login.js';
+import { signedInProfile, type PageLogin } from '../core/page-login.js';
 import { linkBannerDictionaries } from '../i18n/link-banner.js';
 import type { LinkBannerMessages } from '../i18n/link-banner.en.js';
 import {
@@ -18,8 +18,9 @@ import {
   SwissIdLinkBannerStartedEvent,
   type LinkErrorCode,
 } from './swissid-link-banner.events.js';
+import { loadLinkStatus, linkToSwissId, type LinkedAccount, type LinkStatus } from './link-api.js';
 import { styles } from './swissid-link-banner.styles.js';
-import { completeSwissIdProof, startSwissIdProof, takeLinkResponse, type SwissIdProof } from './swissid-proof.js';
+import { completeSwissIdProof, startSwissIdProof, type SwissIdProof } from './swissid-proof.js';
 
 type MessageKey = keyof LinkBannerMessages;
 
@@ -115,8 +116,8 @@ export class SwissIdLinkBanner extends LitElement {
   private proof: SwissIdProof | null = null;
   /** Move focus to the step's heading after a change the customer caused. */
   private focusStep = false;
-  /** Counts status checks: only the newest may change the banner. */
-  private checks = 0;
+  /** The status check under way: a newer one aborts it, so that only the newest may change the banner. */
+  private checking: AbortController | null = null;
 
   private get login() {
     return this.watcher.login;
@@ -130,15 +131,16 @@ export class SwissIdLinkBanner extends LitElement {
 
   /** Shows the banner when the signed-in older login is not linked and "Later" has run out. */
   private async refresh(): Promise<void> {
-    const check = ++this.checks;
+    this.checking?.abort();
+    const checking = (this.checking = new AbortController());
     const login = this.login;
-    const profile = login?.status === 'signed-in' ? login.profile : null;
+    const profile = signedInProfile(login);
     if (!login || !profile || profile.login !== 'post' || !login.api) {
       this.proof = null;
       this.set({ step: 'hidden' });
       return;
     }
-    const linkResponse = takeLinkResponse();
+    const linkResponse = takeProofResponse();
     if (linkResponse) {
       // Back from SwissID (redirect): the proof comes from the response, the accounts to confirm from the link status.
       // Either failing is a failure of this step, said in the banner: the response has left the address bar.
@@ -157,8 +159,8 @@ export class SwissIdLinkBanner extends LitElement {
     const until = Number(localStorage.getItem(laterKey(profile.sub)) ?? 0);
     if (until > Date.now()) return;
     try {
-      const status = await this.linkStatus(login, login.api);
-      if (check !== this.checks || status.linked || this.state.step !== 'hidden') return;
+      const status = await this.linkStatus(login, login.api, checking.signal);
+      if (checking.signal.aborted || status.linked || this.state.step !== 'hidden') return;
       this.set({ step: 'offer', invited: status.invited, accounts: status.accounts });
       this.dispatchEvent(new SwissIdLinkBannerShownEvent(status.invited));
     } catch {
@@ -167,8 +169,8 @@ export class SwissIdLinkBanner extends LitElement {
   }
 
   /** The link status of the signed-in older login, asked with its current access token. */
-  private async linkStatus(login: PostLogin, api: string): Promise<LinkStatus> {
-    return loadLinkStatus(api, await login.getAccessToken());
+  private async linkStatus(login: PageLogin, api: string, signal?: AbortSignal): Promise<LinkStatus> {
+    return loadLinkStatus(api, await login.getAccessToken(), signal);
   }
 
   private swissIdConfig() {

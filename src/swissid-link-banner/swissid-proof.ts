@@ -1,5 +1,4 @@
 import type { AuthConfig } from '../core/auth-session.js';
-import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from '../core/callback-url.js';
 import { waitForPopupResponse } from '../core/popup-response.js';
 
 /**
@@ -11,29 +10,18 @@ export interface SwissIdProof {
   email: string;
 }
 
-const POPUP_TIMEOUT_MS = 5 * 60 * 1000;
 const loadOidc = () => import('../core/oidc/index.js');
 
 /** Opens the SwissID sign-in; resolves with the proof (popup) or null when the page leaves for SwissID (redirect). */
 export async function startSwissIdProof(config: AuthConfig, uiLocales: string, popup: Window | null): Promise<SwissIdProof | null> {
   const oidc = await loadOidc();
-  const request = await oidc.createSignInRequest(config, { popup: popup !== null, uiLocales, purpose: 'link' });
+  const request = await oidc.createSignInRequest(config, { popup: popup !== null, uiLocales, purpose: 'proof' });
   if (!popup) {
     window.location.assign(request.url);
     return null;
   }
   popup.location.href = request.url;
-  return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId, POPUP_TIMEOUT_MS));
-}
-
-/**
- * A linking proof that came back to this page by redirect, taken out of the address bar; null when there is none.
- * One that lands in a popup is not taken here: the page's `<post-login>` relays it to the window that asked.
- */
-export function takeLinkResponse(): string | null {
-  const url = new URL(window.location.href);
-  const request = isAuthorizationResponse(url) ? pendingRequestOwner(url) : null;
-  return request?.purpose === 'link' && !request.popup ? takeAuthorizationResponse() : null;
+  return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId));
 }
 
 export async function completeSwissIdProof(config: AuthConfig, responseUrl: string): Promise<SwissIdProof> {

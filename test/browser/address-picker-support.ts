@@ -289,7 +289,7 @@ export function writesOf(requests: SeenRequest[]): SeenRequest[] {
   );
 }
 
-/** The JSON the picker sends for an address (src/core/address-api.ts), to send the API the same by hand. */
+/** The JSON the picker sends for an address (src/address-picker/address-api.ts), to send the API the same by hand. */
 export function addressBody(values: Partial<Record<PickerField, string>>, services: string[]): Record<string, unknown> {
   const body: Record<string, unknown> = { services };
   for (const name of PICKER_FIELDS) body[name] = values[name]?.trim() || null;

@@ -8,12 +8,14 @@
 import { decodeJwt } from 'jose';
 import { ErrorResponse, OidcClient, WebStorageStateStore, type RefreshState, type SigninResponse } from 'oidc-client-ts';
 import { PostLoginError } from '../errors.js';
-import type { Profile, SessionTokens, StoredSession } from '../session-store.js';
+import type { Profile, SignInMethod } from '../page-login.js';
+import type { RequestPurpose } from '../callback-url.js';
+import type { SessionTokens, StoredSession } from '../session-store.js';
 import { verifyIdToken } from './verify-id-token.js';
 
 export interface OidcSettings {
   /** Which login this provider is: SwissID, or the older Post customer login. */
-  login: 'swissid' | 'post';
+  login: SignInMethod;
   authority: string;
   clientId: string;
   redirectUri: string;
@@ -26,8 +28,7 @@ export interface OidcSettings {
 interface RequestData {
   nonce: string;
   popup: boolean;
-  /** `session`: a sign-in; `link`: a SwissID proof for linking an older login (nothing is stored). */
-  purpose: 'session' | 'link';
+  purpose: RequestPurpose;
 }
 
 const clients = new Map<string, OidcClient>();
@@ -95,9 +96,9 @@ export async function createSignInRequest(
     nonce,
     state: { nonce, popup: options.popup, purpose: options.purpose ?? 'session' } satisfies RequestData,
     ui_locales: options.uiLocales,
-    // A linking proof must be a fresh sign-in, and lets the customer choose which SwissID (no single sign-on); so must
-    // the first sign-in after a logout that could not end the provider's session (`fresh`).
-    prompt: options.purpose === 'link' || options.fresh ? 'login' : undefined,
+    // A proof must be a fresh sign-in, and lets the customer choose which identity (no single sign-on); so must the
+    // first sign-in after a logout that could not end the provider's session (`fresh`).
+    prompt: options.purpose === 'proof' || options.fresh ? 'login' : undefined,
   });
   return { url: request.url, stateId: request.state.id };
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressPicker, type AddressPickerView } from '../../../src/index.js';
 import '../../../src/index.js';
-import type { Address, AddressBook } from '../../../src/core/address-api.js';
+import type { Address, AddressBook } from '../../../src/address-picker/address-api.js';
 import de from '../../../src/i18n/address-picker.de.js';
 import en from '../../../src/i18n/address-picker.en.js';
 import fr from '../../../src/i18n/address-picker.fr.js';

@@ -1,4 +1,4 @@
-import { apiUrl, fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError } from '../core/http.js';
 
 /**
  * The Post account API's linking endpoints (see demo/openapi.yaml): the link status of the signed-in older Post
@@ -41,8 +41,8 @@ function toLinkStatus(value: unknown): LinkStatus {
   };
 }
 
-export async function loadLinkStatus(api: string, accessToken: string): Promise<LinkStatus> {
-  return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { accessToken }));
+export async function loadLinkStatus(api: string, accessToken: string, signal?: AbortSignal): Promise<LinkStatus> {
+  return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { accessToken, signal }));
 }
 
 /** Links the older login to the SwissID; a 409 means that SwissID (or this login) is linked already. */

@@ -1,4 +1,4 @@
-import { apiUrl, fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError } from '../core/http.js';
 
 /**
  * The Post account API's address endpoints (see demo/openapi.yaml): the customer's billing and online-services
