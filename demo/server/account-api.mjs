@@ -3,9 +3,8 @@
 // customer's addresses with the locality directory (address-api.mjs).
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { createAddressRoutes, isAddressPath } from './address-api.mjs';
-import {
-  findAccountById, findPostLoginById, findSwissIdUser, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts,
-} from './database.mjs';
+import { findAccountById, findSwissIdUser } from './db/accounts.mjs';
+import { findPostLoginById, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
 import { logRequest, readBody, sendJson } from './http-util.mjs';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key';
@@ -143,7 +142,7 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
 /**
  * The customer account a request acts on: the first of the login's accounts, which is the one
  * `GET /me` describes (a SwissID's own account, else the first linked one); null without any.
- * @param {import('./database.mjs').CustomerAccount[]} accounts
+ * @param {import('./db/post-logins.mjs').CustomerAccount[]} accounts
  */
 function actingAccount(accounts) {
   const first = accounts[0];

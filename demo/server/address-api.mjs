@@ -2,10 +2,11 @@
 // writes of online-services addresses with server-side validation, optimistic concurrency
 // (ETag / If-Match) and idempotency keys. Roles are enforced here, never left to the widget.
 import { createHash } from 'node:crypto';
+import { canEditAddresses, validateOnlineAddress } from './address-rules.mjs';
 import {
-  canEditAddresses, countOnlineAddresses, customerOfAccount, findCustomerAddress, findIdempotentResult,
-  insertOnlineAddress, listCustomerAddresses, storeIdempotentResult, updateOnlineAddress, validateOnlineAddress,
-} from './addresses.mjs';
+  countOnlineAddresses, customerOfAccount, findCustomerAddress, insertOnlineAddress, listCustomerAddresses, updateOnlineAddress,
+} from './db/addresses.mjs';
+import { findIdempotentResult, storeIdempotentResult } from './db/idempotency.mjs';
 import { readBody } from './http-util.mjs';
 import { POSTCODE_PATTERN, findLocalities } from './localities.mjs';
 

@@ -1,5 +1,5 @@
 // `npm start`: runs the reference backend on this machine and prints where everything is.
-import { DEMO_LOGINS } from './database.mjs';
+import { DEMO_LOGINS } from './demo-data.mjs';
 import { startReferenceBackend } from './index.mjs';
 
 const port = (name, fallback) => {

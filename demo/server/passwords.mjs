@@ -12,12 +12,18 @@ export function hashPassword(password) {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
+/** A hash no password matches: checked when there is no such account, so that an unknown e-mail costs a hash too. */
+const UNKNOWN_ACCOUNT_HASH = hashPassword('no account has this password');
+
 /**
- * Checks a password against a stored hash in constant time.
+ * Checks a password against a stored hash in constant time; without a stored hash (no such account), against one
+ * that nothing matches, at the same cost, so the answer time does not reveal which e-mails exist.
+ * @param {unknown} password
+ * @param {string|undefined} stored
  * @returns {Promise<boolean>}
  */
 export async function verifyPassword(password, stored) {
-  const [scheme, N, r, p, saltText, hashText] = String(stored).split('$');
+  const [scheme, N, r, p, saltText, hashText] = String(stored ?? UNKNOWN_ACCOUNT_HASH).split('$');
   if (scheme !== 'scrypt' || !saltText || !hashText) return false;
   const expected = Buffer.from(hashText, 'base64url');
   const actual = await new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // The older Post customer login: a second real OpenID provider, for customer logins not yet linked to
 // SwissID. Same provider code as the SwissID stand-in, with its own issuer, key, model table, cookie
 // names, accounts and page texts.
-import { authenticatePostLogin, findPostLoginById } from './database.mjs';
+import { authenticatePostLogin, findPostLoginById } from './db/post-logins.mjs';
 import { createOpenIdProvider } from './openid-provider.mjs';
 import { POST_LOGIN_STRINGS } from './provider-strings.mjs';
 

@@ -1,5 +1,5 @@
 // The SwissID stand-in: a real OpenID provider (oidc-provider) with its state in SQLite.
-import { authenticate, findSwissIdUser } from './database.mjs';
+import { authenticate, findSwissIdUser } from './db/accounts.mjs';
 import { createOpenIdProvider, generateSigningKey } from './openid-provider.mjs';
 
 export { generateSigningKey };

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_ACCOUNTS, authenticate, openDatabase } from '../../demo/server/database.mjs';
-import { signIn, startTestBackend } from './support.mjs';
+import { openDatabase } from '../../demo/server/database.mjs';
+import { authenticate } from '../../demo/server/db/accounts.mjs';
+import { DEMO_ACCOUNTS } from '../../demo/server/demo-data.mjs';
+import { ANNA, signIn, startTestBackend } from './support.mjs';
 
 describe('database', () => {
   let env;
@@ -31,9 +33,9 @@ describe('database', () => {
 
   it('checks passwords', async () => {
     const { db } = env.backend;
-    assert.equal((await authenticate(db, 'ANNA.MUSTER@example.ch', 'Anna-Demo-2026'))?.name, 'Anna Muster');
-    assert.equal(await authenticate(db, 'anna.muster@example.ch', 'anna-demo-2026'), undefined);
-    assert.equal(await authenticate(db, 'nobody@example.ch', 'Anna-Demo-2026'), undefined);
+    assert.equal((await authenticate(db, ANNA.email.toUpperCase(), ANNA.password))?.name, 'Anna Muster');
+    assert.equal(await authenticate(db, ANNA.email, ANNA.password.toLowerCase()), undefined);
+    assert.equal(await authenticate(db, 'nobody@example.ch', ANNA.password), undefined);
   });
 
   it('keeps the provider state in the SQLite file', async () => {

@@ -4,10 +4,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_POST_LOGINS, DEMO_SWISSID_IDENTITIES } from '../../demo/server/demo-data.mjs';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
 
-export const ANNA = { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026' };
-export const MARC = { email: 'marc.keller@example.ch', password: 'Marc-Demo-2026' };
+// The demo sign-ins, in the order of demo/server/demo-data.mjs.
+const credentials = ({ email, password }) => ({ email, password });
+export const [ANNA, MARC, LEA] = DEMO_ACCOUNTS.map(credentials);
+export const [SARA_SWISSID, NEW_SWISSID, FRESH_SWISSID] = DEMO_SWISSID_IDENTITIES.map(credentials);
+export const [PETER, NINA, SARA_POST, THOMAS] = DEMO_POST_LOGINS.map(credentials);
 
 /**
  * Starts the backend on free ports with its own temp folder (database, pages, CDN build).
@@ -33,11 +37,32 @@ export async function startTestBackend(options = {}) {
     dir,
     dbFile: join(dir, 'reference.sqlite'),
     demoClient: { clientId: 'post-login-demo', redirectUri: `${backend.urls.demo}/` },
+    /** The same client at the older Post customer login. */
+    postLoginClient: { clientId: 'post-login-demo', redirectUri: `${backend.urls.demo}/`, issuer: backend.urls.postLogin },
     async close() {
       await backend.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A request to the account API, with an access token when given; a JSON `body` makes it a POST unless `method`
+ * says otherwise.
+ * @param {{ urls: { api: string } }} backend
+ * @param {string} path
+ * @param {{ token?: string, body?: unknown, headers?: Record<string, string>, method?: string }} [options]
+ */
+export function callApi(backend, path, { token, body, headers = {}, method = body === undefined ? 'GET' : 'POST' } = {}) {
+  return fetch(`${backend.urls.api}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+  });
 }
 
 /** A browser stand-in: keeps cookies (by name, one host) and never follows redirects on its own. */
@@ -138,6 +163,21 @@ export async function refresh(backend, { clientId, refreshToken, issuer = backen
     body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }),
   });
   return { res, body: await res.json() };
+}
+
+/**
+ * Access tokens of several logins, by the names given: SwissID sign-ins, and (`post`) older Post logins.
+ * @param {Awaited<ReturnType<typeof startTestBackend>>} env
+ * @param {Record<string, { email: string, password: string }>} swissid
+ * @param {Record<string, { email: string, password: string }>} [post]
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function accessTokens(env, swissid, post = {}) {
+  const token = async (client, account) => (await signIn(env.backend, client, account)).tokens.access_token;
+  return Object.fromEntries(await Promise.all([
+    ...Object.entries(swissid).map(async ([name, account]) => [name, await token(env.demoClient, account)]),
+    ...Object.entries(post).map(async ([name, account]) => [name, await token(env.postLoginClient, account)]),
+  ]));
 }
 
 /** The whole sign-in: authorization, sign-in page, code, tokens (at `client.issuer`, SwissID by default). */
