@@ -1,4 +1,6 @@
+import { isPostLoginError } from '../core/errors.js';
 import { apiUrl, fetchJson, HttpError } from '../core/http.js';
+import type { AddressErrorCode } from './address-picker.events.js';
 
 /**
  * The Post account API's address endpoints (see demo/openapi.yaml): the customer's billing and online-services
@@ -115,4 +117,17 @@ export async function saveAddress(
     timeoutMs,
   });
   return toAddress(saved);
+}
+
+/** What a failed call to the API means for the customer. */
+export function toErrorCode(error: unknown): AddressErrorCode {
+  if (isPostLoginError(error)) return error.code === 'provider_unreachable' ? 'unreachable' : 'session_expired';
+  if (!(error instanceof HttpError)) return 'malformed';
+  if (error.failure === 'network') return 'unreachable';
+  if (error.failure === 'unauthorized') return 'session_expired';
+  if (error.failure === 'timeout' || error.failure === 'malformed') return error.failure;
+  if (error.code === 'limit_reached' || error.code === 'administrator_only' || error.code === 'validation') {
+    return error.code;
+  }
+  return error.status === 412 ? 'conflict' : 'server';
 }

@@ -1,0 +1,48 @@
+import { toAddress, type AddressDraft } from './address-api.js';
+
+/** An edit that waits while the customer signs in again, with the key that keeps its save from being stored twice. */
+export interface KeptDraft {
+  draft: AddressDraft;
+  idempotencyKey: string;
+}
+
+/**
+ * What the customer typed survives a sign-in by redirect (the page reloads): it waits in this tab's sessionStorage
+ * (never localStorage) until it is saved or cancelled, and only comes back for the same customer (`sub`).
+ */
+export class DraftStore {
+  private readonly key: () => string;
+
+  /** `name` tells the pickers of a page apart (the element's id, else its service). */
+  constructor(name: () => string) {
+    this.key = () => `address-picker:draft:${name()}`;
+  }
+
+  save(sub: string, kept: KeptDraft): void {
+    try {
+      sessionStorage.setItem(this.key(), JSON.stringify({ sub, ...kept }));
+    } catch {
+      // Storage full or disabled: the edit stays in the page only.
+    }
+  }
+
+  /** The stored edit of this customer, or null (none, another customer's, or not well-formed). */
+  load(sub: string): KeptDraft | null {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(this.key()) ?? 'null') as ({ sub: string } & KeptDraft) | null;
+      if (!stored || stored.sub !== sub || typeof stored.idempotencyKey !== 'string') return null;
+      const address = toAddress({ ...stored.draft, id: stored.draft.id ?? '', version: stored.draft.version });
+      return { draft: { ...address, id: stored.draft.id }, idempotencyKey: stored.idempotencyKey };
+    } catch {
+      return null;
+    }
+  }
+
+  clear(): void {
+    try {
+      sessionStorage.removeItem(this.key());
+    } catch {
+      /* nothing stored */
+    }
+  }
+}
