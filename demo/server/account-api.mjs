@@ -1,11 +1,12 @@
 // The Post account API: who is signed in (looked up from the access token the SwissID stand-in or the
 // older Post login issued), the link status of an older login, linking it to a SwissID, and the
-// customer's addresses with the locality directory (address-api.mjs).
+// customer's addresses with the locality directory (address-api.mjs). One route table maps path and
+// method to a handler; a path it does not have is a 404, a method its path does not have a 405 with Allow.
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import { createAddressRoutes, isAddressPath } from './address-api.mjs';
+import { createAddressRoutes } from './address-api.mjs';
 import { findAccountById, findSwissIdUser } from './db/accounts.mjs';
 import { findPostLoginById, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
-import { logRequest, readBody, sendJson } from './http-util.mjs';
+import { findRoute, logRequest, readBody, sendJson } from './http-util.mjs';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key';
 const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
@@ -14,6 +15,26 @@ const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
 export const LINK_ID_TOKEN_MAX_AGE = '5m';
 
 const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is missing, expired or not valid.' };
+
+/**
+ * @typedef {object} RequestContext what a route's handler gets for one request
+ * @property {import('node:http').IncomingMessage} req
+ * @property {string} path the request's path, without the query
+ * @property {(status: number, body: unknown, headers?: Record<string, string>) => void} reply answers JSON with the
+ *   CORS headers, and logs the request
+ * @property {() => void} unauthorized 401 invalid_token, with WWW-Authenticate
+ * @property {() => Promise<any>} swissidToken the request's valid SwissID access token, or undefined
+ * @property {() => Promise<any>} postLoginToken the request's valid older-login access token, or undefined
+ * @property {() => Promise<Actor|null|undefined>} actor the customer account the request acts on (the one `GET /me`
+ *   describes) with either login's token; null for a login without any account, undefined without a valid token
+ */
+
+/**
+ * @typedef {object} Actor the customer account a request acts on (the one `GET /me` describes)
+ * @property {string} accountId
+ * @property {'customer'|'superadmin'|'user'} role
+ */
+/** @typedef {import('./http-util.mjs').Route<RequestContext>} ApiRoute */
 
 /**
  * @param {object} deps
@@ -34,7 +55,8 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
     return verifySwissIdToken(idToken, { jwks: swissidJwks, issuer: swissidIssuer, clientIds: clientIds() });
   };
 
-  const addressRoutes = createAddressRoutes({ db });
+  /** @type {ApiRoute[]} */
+  const routes = [...accountRoutes({ db, verifyIdToken }), ...createAddressRoutes({ db })];
 
   return async function accountApi(req, res) {
     const corsHeaders = cors(req.headers.origin, allowedOrigins());
@@ -43,10 +65,24 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
       sendJson(res, status, body, { ...corsHeaders, ...headers });
       logRequest(quiet, 'api', req, status);
     };
-    const unauthorized = () => reply(401, INVALID_TOKEN, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    const methodNotAllowed = (method) => reply(405, { error: 'method_not_allowed', message: `Use ${method}.` }, { Allow: `${method}, OPTIONS` });
     const swissidToken = () => accessToken(provider, req.headers.authorization, clientIds());
     const postLoginToken = () => accessToken(postLoginProvider, req.headers.authorization, clientIds());
+    /** @type {RequestContext} */
+    const ctx = {
+      req,
+      path,
+      reply,
+      unauthorized: () => reply(401, INVALID_TOKEN, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+      swissidToken,
+      postLoginToken,
+      actor: async () => {
+        const swissid = await swissidToken();
+        if (swissid) return findSwissIdUser(db, swissid.accountId) ? actingAccount(listSwissIdAccounts(db, swissid.accountId)) : undefined;
+        const older = await postLoginToken();
+        if (older && findPostLoginById(db, older.accountId)) return actingAccount(listPostLoginAccounts(db, older.accountId));
+        return undefined;
+      },
+    };
 
     try {
       if (req.method === 'OPTIONS') {
@@ -55,88 +91,93 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
         logRequest(quiet, 'api', req, 204);
         return;
       }
-      if (path === '/health' && req.method === 'GET') {
-        reply(200, { ok: true });
-        return;
+      // The liveness probe, outside the table: any other method on it is a 404, not a 405.
+      if (path === '/health' && req.method === 'GET') return reply(200, { ok: true });
+
+      const route = findRoute(routes, path, req.method);
+      if (!route) return reply(404, { error: 'not_found', message: 'No such resource.' });
+      if ('allow' in route) {
+        const methods = route.allow.join(', ');
+        return reply(405, { error: 'method_not_allowed', message: `Use ${methods}.` }, { Allow: `${methods}, OPTIONS` });
       }
-
-      if (path === '/me') {
-        if (req.method !== 'GET') return methodNotAllowed('GET');
-        const swissid = await swissidToken();
-        if (swissid) {
-          const body = swissIdMe(db, swissid.accountId);
-          return body ? reply(200, body) : unauthorized();
-        }
-        const older = await postLoginToken();
-        const body = older && postLoginMe(db, older.accountId);
-        return body ? reply(200, body) : unauthorized();
-      }
-
-      if (path === '/link-status') {
-        if (req.method !== 'GET') return methodNotAllowed('GET');
-        const older = await postLoginToken();
-        const status = older && linkStatus(db, older.accountId);
-        return status ? reply(200, status) : unauthorized();
-      }
-
-      if (path === '/link') {
-        if (req.method !== 'POST') return methodNotAllowed('POST');
-        // Proof 1: the older login, by its access token.
-        const older = await postLoginToken();
-        const login = older && findPostLoginById(db, older.accountId);
-        if (!login) return unauthorized();
-
-        let idToken;
-        try {
-          idToken = JSON.parse(await readBody(req, 16 * 1024))?.idToken;
-        } catch (error) {
-          if (error?.status === 413) return reply(413, { error: 'payload_too_large', message: 'The request body is too large.' });
-          idToken = undefined;
-        }
-        if (typeof idToken !== 'string' || idToken === '') {
-          return reply(400, { error: 'invalid_request', message: 'Send a JSON body { "idToken": "<SwissID ID token>" }.' });
-        }
-
-        // Proof 2: the SwissID, by a fresh ID token SwissID issued to one of the trusted clients.
-        let swissidSub;
-        try {
-          swissidSub = await verifyIdToken(idToken);
-        } catch (error) {
-          // Only a refused token is the caller's fault; an unreachable or broken JWKS is ours.
-          if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid)) {
-            return reply(400, { error: 'invalid_id_token', message: 'The SwissID ID token is not valid, not fresh or not for this service.' });
-          }
-          throw error;
-        }
-
-        const result = linkPostLogin(db, login.id, swissidSub);
-        if (!result.ok) {
-          if (result.error === 'unknown_login') return unauthorized();
-          return reply(409, result.error === 'already_linked'
-            ? { error: 'already_linked', message: 'This Post customer login is already linked to a SwissID.' }
-            : { error: 'swissid_in_use', message: 'This SwissID is already linked to another Post customer login.' });
-        }
-        return reply(200, linkStatus(db, login.id));
-      }
-
-      if (isAddressPath(path)) {
-        // Either login's access token; the request acts on the account `GET /me` describes.
-        const actor = async () => {
-          const swissid = await swissidToken();
-          if (swissid) return findSwissIdUser(db, swissid.accountId) ? actingAccount(listSwissIdAccounts(db, swissid.accountId)) : undefined;
-          const older = await postLoginToken();
-          if (older && findPostLoginById(db, older.accountId)) return actingAccount(listPostLoginAccounts(db, older.accountId));
-          return undefined;
-        };
-        return await addressRoutes({ req, path, actor, reply, unauthorized, methodNotAllowed });
-      }
-
-      reply(404, { error: 'not_found', message: 'No such resource.' });
+      await route.handler(ctx, route.params);
     } catch {
       // Never a stack trace (or anything from the request) in the answer.
       if (!res.headersSent) reply(500, { error: 'server_error', message: 'The account service failed. Please try again.' });
     }
   };
+}
+
+/**
+ * Who is signed in (/me), and linking an older login to a SwissID (/link-status, /link).
+ * @param {{ db: import('better-sqlite3').Database, verifyIdToken: (idToken: string) => Promise<string> }} deps
+ * @returns {ApiRoute[]}
+ */
+function accountRoutes({ db, verifyIdToken }) {
+  /** @param {RequestContext} ctx */
+  const me = async ({ reply, unauthorized, swissidToken, postLoginToken }) => {
+    const swissid = await swissidToken();
+    if (swissid) {
+      const body = swissIdMe(db, swissid.accountId);
+      return body ? reply(200, body) : unauthorized();
+    }
+    const older = await postLoginToken();
+    const body = older && postLoginMe(db, older.accountId);
+    return body ? reply(200, body) : unauthorized();
+  };
+
+  /** @param {RequestContext} ctx */
+  const status = async ({ reply, unauthorized, postLoginToken }) => {
+    const older = await postLoginToken();
+    const body = older && linkStatus(db, older.accountId);
+    return body ? reply(200, body) : unauthorized();
+  };
+
+  /** @param {RequestContext} ctx */
+  const link = async ({ req, reply, unauthorized, postLoginToken }) => {
+    // Proof 1: the older login, by its access token.
+    const older = await postLoginToken();
+    const login = older && findPostLoginById(db, older.accountId);
+    if (!login) return unauthorized();
+
+    let idToken;
+    try {
+      idToken = JSON.parse(await readBody(req, 16 * 1024))?.idToken;
+    } catch (error) {
+      if (error?.status === 413) return reply(413, { error: 'payload_too_large', message: 'The request body is too large.' });
+      idToken = undefined;
+    }
+    if (typeof idToken !== 'string' || idToken === '') {
+      return reply(400, { error: 'invalid_request', message: 'Send a JSON body { "idToken": "<SwissID ID token>" }.' });
+    }
+
+    // Proof 2: the SwissID, by a fresh ID token SwissID issued to one of the trusted clients.
+    let swissidSub;
+    try {
+      swissidSub = await verifyIdToken(idToken);
+    } catch (error) {
+      // Only a refused token is the caller's fault; an unreachable or broken JWKS is ours.
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid)) {
+        return reply(400, { error: 'invalid_id_token', message: 'The SwissID ID token is not valid, not fresh or not for this service.' });
+      }
+      throw error;
+    }
+
+    const result = linkPostLogin(db, login.id, swissidSub);
+    if (!result.ok) {
+      if (result.error === 'unknown_login') return unauthorized();
+      return reply(409, result.error === 'already_linked'
+        ? { error: 'already_linked', message: 'This Post customer login is already linked to a SwissID.' }
+        : { error: 'swissid_in_use', message: 'This SwissID is already linked to another Post customer login.' });
+    }
+    return reply(200, linkStatus(db, login.id));
+  };
+
+  return [
+    { path: '/me', methods: { GET: me } },
+    { path: '/link-status', methods: { GET: status } },
+    { path: '/link', methods: { POST: link } },
+  ];
 }
 
 /**

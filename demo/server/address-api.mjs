@@ -12,84 +12,111 @@ import { POSTCODE_PATTERN, findLocalities } from './localities.mjs';
 
 /** An Idempotency-Key: 1 to 255 visible ASCII characters (a UUID is a good choice). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const ADDRESS_PATH = /^\/addresses\/([\w-]{1,64})$/;
 
 const etagOf = (address) => `"${address.version}"`;
 
-/** The paths this part of the API answers: /localities, /addresses and everything below it. */
-export function isAddressPath(path) {
-  return path === '/localities' || path === '/addresses' || path.startsWith('/addresses/');
-}
+/** @typedef {import('./account-api.mjs').RequestContext} RequestContext */
+/** @typedef {import('./db/addresses.mjs').Customer} Customer */
+
+/** An error answer: `{ error: code, message, ...extra }`. */
+const fail = ({ reply }, status, code, message, extra = {}, headers = {}) => reply(status, { error: code, message, ...extra }, headers);
 
 /**
- * @typedef {object} Actor the customer account a request acts on (the one `GET /me` describes)
- * @property {string} accountId
- * @property {'customer'|'superadmin'|'user'} role
- */
-
-/**
+ * The routes of /localities, /addresses and /addresses/{id}.
  * @param {object} deps
  * @param {import('better-sqlite3').Database} deps.db
- * @returns {(ctx: {
- *   req: import('node:http').IncomingMessage, path: string,
- *   actor: () => Promise<Actor|null|undefined>,
- *   reply: (status: number, body: unknown, headers?: Record<string, string>) => void,
- *   unauthorized: () => void, methodNotAllowed: (methods: string) => void,
- * }) => Promise<void>} answers a request to a path for which isAddressPath() is true
+ * @returns {import('./account-api.mjs').ApiRoute[]}
  */
 export function createAddressRoutes({ db }) {
-  return async function addressRoutes({ req, path, actor, reply, unauthorized, methodNotAllowed }) {
-    const addressMatch = ADDRESS_PATH.exec(path);
+  /**
+   * The account the request acts on and its customer (none for a login without an account); undefined, after a
+   * 401, without a valid access token.
+   * @param {RequestContext} ctx
+   */
+  const acting = async (ctx) => {
+    const who = await ctx.actor();
+    if (who === undefined) return ctx.unauthorized();
+    return { who, customer: who ? customerOfAccount(db, who.accountId) : undefined };
+  };
 
-    const error = (status, code, message, extra = {}, headers = {}) => reply(status, { error: code, message, ...extra }, headers);
+  /**
+   * One of the acting customer's addresses (billing or online); another customer's is never found: a 404.
+   * @param {RequestContext} ctx
+   * @param {string} id
+   */
+  const ownAddress = async (ctx, id) => {
+    const found = await acting(ctx);
+    if (!found) return undefined;
+    const address = found.customer ? findCustomerAddress(db, found.customer.id, id) : undefined;
+    if (!address) return fail(ctx, 404, 'not_found', 'No such address.');
+    return { ...found, address };
+  };
 
-    if (path === '/localities') {
-      if (req.method !== 'GET') return methodNotAllowed('GET');
-      if ((await actor()) === undefined) return unauthorized();
-      const postcode = new URL(req.url ?? '/', 'http://api').searchParams.get('postcode') ?? '';
-      if (!POSTCODE_PATTERN.test(postcode)) {
-        return error(400, 'invalid_postcode', 'Give a Swiss postcode of 4 digits: ?postcode=3000.');
-      }
-      return reply(200, { postcode, localities: findLocalities(db, postcode) });
+  /** GET /localities?postcode=3000 @param {RequestContext} ctx */
+  const localities = async (ctx) => {
+    if ((await ctx.actor()) === undefined) return ctx.unauthorized();
+    const postcode = new URL(ctx.req.url ?? '/', 'http://api').searchParams.get('postcode') ?? '';
+    if (!POSTCODE_PATTERN.test(postcode)) {
+      return fail(ctx, 400, 'invalid_postcode', 'Give a Swiss postcode of 4 digits: ?postcode=3000.');
     }
+    return ctx.reply(200, { postcode, localities: findLocalities(db, postcode) });
+  };
 
-    if (!addressMatch && path !== '/addresses') return error(404, 'not_found', 'No such resource.');
-    if (path === '/addresses' && req.method !== 'GET' && req.method !== 'POST') return methodNotAllowed('GET, POST');
-    if (addressMatch && req.method !== 'GET' && req.method !== 'PUT') return methodNotAllowed('GET, PUT');
-
-    const who = await actor();
-    if (who === undefined) return unauthorized();
-    const customer = who && customerOfAccount(db, who.accountId);
-
-    // GET /addresses
-    if (path === '/addresses' && req.method === 'GET') {
-      if (!who || !customer) {
-        return reply(200, {
-          accountId: who?.accountId ?? null,
-          billing: null,
-          online: [],
-          limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self' },
-        });
-      }
-      const { billing, online } = listCustomerAddresses(db, customer.id);
-      const canEdit = canEditAddresses(customer, who.role);
-      return reply(200, {
-        accountId: who.accountId,
-        billing,
-        online,
-        limits: { maxOnline: customer.maxOnline, canEdit, canAdd: canEdit && online.length < customer.maxOnline, managedBy: customer.managedBy },
+  /** GET /addresses @param {RequestContext} ctx */
+  const list = async (ctx) => {
+    const found = await acting(ctx);
+    if (!found) return undefined;
+    const { who, customer } = found;
+    if (!who || !customer) {
+      return ctx.reply(200, {
+        accountId: who?.accountId ?? null,
+        billing: null,
+        online: [],
+        limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self' },
       });
     }
+    const { billing, online } = listCustomerAddresses(db, customer.id);
+    const canEdit = canEditAddresses(customer, who.role);
+    return ctx.reply(200, {
+      accountId: who.accountId,
+      billing,
+      online,
+      limits: { maxOnline: customer.maxOnline, canEdit, canAdd: canEdit && online.length < customer.maxOnline, managedBy: customer.managedBy },
+    });
+  };
 
-    // GET/PUT /addresses/{id}: only the customer's own addresses exist for it.
-    const address = addressMatch && customer ? findCustomerAddress(db, customer.id, addressMatch[1]) : undefined;
-    if (addressMatch && !address) return error(404, 'not_found', 'No such address.');
-    if (address && req.method === 'GET') return reply(200, address, { ETag: etagOf(address) });
-    if (address?.kind === 'billing') {
-      return error(403, 'billing_read_only', 'The billing address is changed by phone or through the customer advisor only.');
+  /** GET /addresses/{id} @param {RequestContext} ctx @param {string[]} params */
+  const read = async (ctx, [id]) => {
+    const found = await ownAddress(ctx, id);
+    if (found) ctx.reply(200, found.address, { ETag: etagOf(found.address) });
+  };
+
+  /** POST /addresses @param {RequestContext} ctx */
+  const create = async (ctx) => {
+    const found = await acting(ctx);
+    if (found) await write(ctx, found.who, found.customer, undefined);
+  };
+
+  /** PUT /addresses/{id}: an online-services address of this customer. @param {RequestContext} ctx @param {string[]} params */
+  const update = async (ctx, [id]) => {
+    const found = await ownAddress(ctx, id);
+    if (!found) return undefined;
+    if (found.address.kind === 'billing') {
+      return fail(ctx, 403, 'billing_read_only', 'The billing address is changed by phone or through the customer advisor only.');
     }
+    return write(ctx, found.who, found.customer, found.address);
+  };
 
-    // Writes: POST /addresses, PUT /addresses/{id} (an online-services address of this customer).
+  /**
+   * A write: POST /addresses (no `address`) or PUT /addresses/{id}.
+   * @param {RequestContext} ctx
+   * @param {import('./account-api.mjs').Actor|null} who
+   * @param {Customer|undefined} customer
+   * @param {any} address the address a PUT changes
+   */
+  async function write(ctx, who, customer, address) {
+    const { req, path, reply } = ctx;
+    const error = (...args) => fail(ctx, ...args);
     if (!who || !customer) return error(403, 'no_customer_account', 'This login has no customer account to keep addresses on.');
     const accountId = who.accountId;
     if (!canEditAddresses(customer, who.role)) {
@@ -183,7 +210,13 @@ export function createAddressRoutes({ db }) {
       ETag: /** @type {string} */ (outcome.etag),
       ...(outcome.status === 201 ? { Location: `/addresses/${body.id}` } : {}),
     });
-  };
+  }
+
+  return [
+    { path: '/localities', methods: { GET: localities } },
+    { path: '/addresses', methods: { GET: list, POST: create } },
+    { path: /^\/addresses\/([\w-]{1,64})$/, methods: { GET: read, PUT: update } },
+  ];
 }
 
 /** JSON with object keys sorted, so that the same content always gives the same fingerprint. */

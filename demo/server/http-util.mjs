@@ -81,6 +81,33 @@ export function sendJson(res, status, body, headers = {}) {
   res.end(text);
 }
 
+/**
+ * @template Ctx
+ * @typedef {object} Route a path of an API and its handler per HTTP method
+ * @property {string|RegExp} path the exact path, or a pattern whose groups are the handler's `params`
+ * @property {Record<string, (ctx: Ctx, params: string[]) => unknown>} methods e.g. `{ GET: list, POST: create }`
+ */
+
+/**
+ * Looks a request up in a route table: the handler for its method with the path's parameters; or, for a path
+ * whose route lacks the method, the methods it has (for a 405 with Allow); undefined when no route has the
+ * path (a 404). The first route whose path matches decides.
+ * @template Ctx
+ * @param {Route<Ctx>[]} routes
+ * @param {string} path without the query
+ * @param {string|undefined} method
+ * @returns {{ handler: (ctx: Ctx, params: string[]) => unknown, params: string[] } | { allow: string[] } | undefined}
+ */
+export function findRoute(routes, path, method) {
+  for (const route of routes) {
+    const params = typeof route.path === 'string' ? (route.path === path ? [] : undefined) : route.path.exec(path)?.slice(1);
+    if (!params) continue;
+    if (method !== undefined && Object.hasOwn(route.methods, method)) return { handler: route.methods[method], params };
+    return { allow: Object.keys(route.methods) };
+  }
+  return undefined;
+}
+
 /** Origin (scheme://host:port) of a URL string. */
 export function originOf(url) {
   return new URL(url).origin;
