@@ -5,26 +5,24 @@
  */
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { PostLogin } from '../../src/index.js';
+import { DEMO_ACCOUNTS, DEMO_POST_LOGINS, DEMO_SWISSID_IDENTITIES } from '../../demo/server/demo-data.mjs';
 
 export const FIXTURE_URL = '/test/fixtures/app.html';
-export const ACCOUNTS = {
-  anna: { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026', name: 'Anna Muster' },
-  marc: { email: 'marc.keller@example.ch', password: 'Marc-Demo-2026', name: 'Marc Keller' },
-  lea: { email: 'lea.rossi@example.ch', password: 'Lea-Demo-2026', name: 'Lea Rossi' },
-};
+/** The demo sign-ins of demo/server/demo-data.mjs (in its order), with the name the widgets show for each. */
+const withFullName = ({ email, password, givenName, familyName }: { email: string; password: string; givenName: string; familyName: string }) => ({
+  email,
+  password,
+  name: `${givenName} ${familyName}`,
+});
+const [anna, marc, lea] = DEMO_ACCOUNTS.map(withFullName);
+export const ACCOUNTS = { anna, marc, lea };
 
-/** Older Post customer logins (the second provider), see demo/server/database.mjs. */
-export const POST_LOGINS = {
-  peter: { email: 'peter.invited@example.ch', password: 'Peter-Demo-2026', name: 'Peter', provider: 'post' },
-  nina: { email: 'nina.notinvited@example.ch', password: 'Nina-Demo-2026', name: 'Nina', provider: 'post' },
-  thomas: { email: 'thomas.both@example.ch', password: 'Thomas-Demo-2026', name: 'Thomas', provider: 'post' },
-  sara: { email: 'sara.post@example.ch', password: 'SaraPost-Demo-2026', name: 'Sara', provider: 'post' },
-};
+/** Older Post customer logins (the second provider), see demo/server/demo-data.mjs. */
+const [peter, nina, sara, thomas] = DEMO_POST_LOGINS.map(({ email, password, givenName }) => ({ email, password, name: givenName, provider: 'post' }));
+export const POST_LOGINS = { peter, nina, thomas, sara };
 /** SwissIDs without Post accounts of their own, to link to. */
-export const NEW_SWISSIDS = {
-  nora: { email: 'new.swissid@example.ch', password: 'New-Demo-2026', name: 'Nora Neuhaus' },
-  felix: { email: 'fresh.swissid@example.ch', password: 'Fresh-Demo-2026', name: 'Felix Frisch' },
-};
+const [, nora, felix] = DEMO_SWISSID_IDENTITIES.map(withFullName);
+export const NEW_SWISSIDS = { nora, felix };
 
 export interface BackendUrls {
   swissid: string;

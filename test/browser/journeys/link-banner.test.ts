@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { SwissIdLinkBanner } from '../../../src/index.js';
+import { DEMO_SWISSID_IDENTITIES } from '../../../demo/server/demo-data.mjs';
 import {
   ACCOUNTS,
   AppFrame,
@@ -223,7 +224,8 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
   // Last: it links Peter, whom the tests above need unlinked.
   it('refuses a SwissID already linked to another Post login, changes nothing, and lets the customer choose another', async () => {
     frame = await offered(POST_LOGINS.peter);
-    await proveSwissId(frame, { email: 'sara.meier@example.ch', password: 'Sara-Demo-2026' });
+    const [saraSwissId] = DEMO_SWISSID_IDENTITIES; // linked to Sara's older Post login
+    await proveSwissId(frame, { email: saraSwissId.email, password: saraSwissId.password });
     expect(bannerText(frame)).to.contain('sara.meier@example.ch');
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
