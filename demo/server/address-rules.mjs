@@ -1,6 +1,7 @@
 // The Swiss address rules the API checks on every write of an online-services address, and who may
 // change a customer's addresses. The widget checks the same rules as the customer types
-// (src/address-picker/address-rules.ts).
+// (src/address-picker/address-rules.ts); test/fixtures/address-rule-cases.mjs holds the cases both
+// must agree on.
 import { ADDRESS_SERVICES } from './demo-data.mjs';
 import { POSTCODE_PATTERN, findLocalities, matchLocality } from './localities.mjs';
 
