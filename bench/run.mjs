@@ -24,6 +24,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { build } from 'vite';
+import { DEMO_ACCOUNTS } from '../demo/server/demo-data.mjs';
 import { startReferenceBackend } from '../demo/server/index.mjs';
 import { CDN_DIR, LIMITS_KIB, PRODUCT_ALL_KIB, ROOT, budgets, loadGraph, problems, reachable } from './bundle-graph.mjs';
 import { BROWSERS, CHROMIUM_ARGS } from '../test/support/browsers.mjs';
@@ -36,7 +37,7 @@ const SIGNIN_WARMUP = 1;
 const FCP_RATIO_TARGET = 1.5;
 const STEP_TIMEOUT_MS = 15_000;
 const CHROMIUM = BROWSERS.chromium.path;
-const ACCOUNT = { email: 'anna.muster@example.ch', password: 'Anna-Demo-2026' };
+const ACCOUNT = DEMO_ACCOUNTS[0]; // Anna, a private customer
 // The signed-out mask in German (src/i18n/first-paint.ts), so that the plain page shows the same words.
 const MASK = {
   title: 'Kundenlogin',

@@ -23,7 +23,7 @@ import {
  * `<post-login>` or the account API: nobody is signed in, nothing is loaded or saved. Choosing in the list, "Edit" and
  * "Add" still work on the page (they change nothing anywhere else); "Save", "Retry" and "Log in again" do nothing.
  * Controls come from custom-elements.json. The addresses are those of the reference backend's demo customers
- * (demo/server/database.mjs).
+ * (demo/server/demo-data.mjs).
  */
 
 type Args = {

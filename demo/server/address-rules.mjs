@@ -89,7 +89,9 @@ export function validateOnlineAddress(db, input) {
   if (!text.name && !text.company && !failed('name') && !failed('company')) fields.name = 'name_or_company';
   if (!text.street && !text.poBox && !failed('street') && !failed('poBox')) fields.street = 'street_or_po_box';
   if (text.houseNumber && !failed('houseNumber')) {
-    if (!text.street && !failed('street')) fields.houseNumber = 'house_number_without_street';
+    // No street given (empty, also when that is why the street itself is refused): the widget says the same.
+    const noStreet = !text.street && (!failed('street') || fields.street === 'street_or_po_box');
+    if (noStreet) fields.houseNumber = 'house_number_without_street';
     else if (!HOUSE_NUMBER.test(text.houseNumber)) fields.houseNumber = 'invalid_house_number';
   }
   if (text.poBox && !PO_BOX.test(text.poBox)) fields.poBox = 'invalid_po_box';

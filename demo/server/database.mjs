@@ -9,9 +9,6 @@ import { migrate } from './db/schema.mjs';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_POST_LOGINS, DEMO_SWISSID_IDENTITIES } from './demo-data.mjs';
 import { hashPassword } from './passwords.mjs';
 
-// For test/support/backend-state.mjs, which finds a login's accounts behind the API's back.
-export { listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
-
 /**
  * Opens (and creates, migrates and seeds when needed) the database file.
  * @param {string} file

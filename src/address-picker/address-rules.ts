@@ -2,7 +2,7 @@ import type { AddressDraft, AddressField } from './address-api.js';
 
 /**
  * The Swiss address rules, checked as the customer saves so that each field says at once what is wrong. The API
- * checks the same rules again (demo/server/addresses.mjs) and answers with the same codes; its answer wins.
+ * checks the same rules again (demo/server/address-rules.mjs) and answers with the same codes; its answer wins.
  */
 export type FieldName = AddressField | 'services';
 

@@ -7,7 +7,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { AddressPicker, PostLogin } from '../../src/index.js';
 import { FIXTURE_URL, backendUrls, waitFor, part, fixtureConfig, clearStorage } from './support.js';
 
-/** The seeded online-services addresses (demo/server/database.mjs). */
+/** The seeded online-services addresses (demo/server/demo-data.mjs). */
 export const ADDRESS_IDS = {
   /** Anna's only one (all services). */
   anna: 'e1b2c3d4-0002-4000-8000-000000000002',

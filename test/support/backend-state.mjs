@@ -1,9 +1,8 @@
 // What tests read and change directly in the reference backend's database, behind the API's back:
 // the addresses a login's account has stored, another user's save in the meantime, tokens that end.
-import {
-  customerOfAccount, findCustomerAddress, listCustomerAddresses, updateOnlineAddress, validateOnlineAddress,
-} from '../../demo/server/addresses.mjs';
-import { listPostLoginAccounts, listSwissIdAccounts } from '../../demo/server/database.mjs';
+import { validateOnlineAddress } from '../../demo/server/address-rules.mjs';
+import { customerOfAccount, findCustomerAddress, listCustomerAddresses, updateOnlineAddress } from '../../demo/server/db/addresses.mjs';
+import { listPostLoginAccounts, listSwissIdAccounts } from '../../demo/server/db/post-logins.mjs';
 
 /**
  * The addresses stored for the account a login acts on (its first account, the one `GET /me`
