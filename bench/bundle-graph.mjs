@@ -2,7 +2,7 @@
 // at once (the static import closure of a file) and which it fetches later (`import("./chunks/…")`). The size budgets
 // (.size-limit.mjs) and the benchmark (bench/run.mjs) take their file lists from here.
 //
-// Chunk names carry content hashes, so chunks are found by their name prefix (`de-`, `auth-session-`, …), never by
+// Chunk names carry content hashes, so chunks are found by their name prefix (`de-`, `login-sessions-`, …), never by
 // a hard-coded file name.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -14,7 +14,7 @@ export const ENTRY = 'post-login-widgets.js';
 export const LANGUAGES = ['de', 'fr', 'it', 'en'];
 /** Chunks that must stay lazy: not in the static closure of the entry. */
 export const LAZY_PREFIXES = [
-  'auth-session-',
+  'login-sessions-',
   'oidc-',
   'popover-position-',
   'swissid-link-banner-',
@@ -26,10 +26,12 @@ export const LAZY_PREFIXES = [
  * Budgets (gzip, minified), in KiB: PRODUCT.md's for the first paint and the sign-in. PRODUCT.md asks for 55 KiB with
  * all three components and every language; with the address picker the build measures ~71 KiB (the twelve
  * dictionaries alone are ~18 KiB), so this limit guards the measured size against growth, not the product bar. Raised
- * from 71 to 72 KiB for the logout that ends both providers' sessions and says when it could not (+0.6 KiB).
+ * from 71 to 72 KiB for the logout that ends both providers' sessions and says when it could not (+0.6 KiB); to 74 KiB
+ * for the restructuring into a login interface, a logout module, a sessions module and the picker's editor (+1.1 KiB,
+ * mostly property names the minifier keeps).
  */
 export const PRODUCT_ALL_KIB = 55;
-export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 72 };
+export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 74 };
 
 // `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` at statement start (minified or not). The
 // bindings part cannot contain quotes, so a string that merely mentions `from "./…"` is not taken for a statement
@@ -132,7 +134,7 @@ export function signedInFiles(graph, lang = 'de') {
     graph,
     ...firstPaintFiles(graph),
     findChunk(graph, `${lang}-`),
-    findChunk(graph, 'auth-session-'),
+    findChunk(graph, 'login-sessions-'),
     findChunk(graph, 'oidc-'),
     findChunk(graph, 'popover-position-'),
   );
@@ -171,7 +173,7 @@ export function budgets({ dir = CDN_DIR, lang = 'de' } = {}) {
   const rel = (files) => files.map((file) => relative(ROOT, join(dir, file)).split(sep).join('/'));
   return [
     { id: 'firstPaint', name: 'first paint of the signed-out mask (entry + static imports, with the mask words of every language)', limitKiB: LIMITS_KIB.firstPaint, files: rel(firstPaintFiles(graph)) },
-    { id: 'signedIn', name: `completed, verified sign-in (+ ${lang}, auth-session, oidc, popover-position)`, limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
+    { id: 'signedIn', name: `completed, verified sign-in (+ ${lang}, login-sessions, oidc, popover-position)`, limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
     { id: 'all', name: `all components and every language (every .js in dist/cdn; product bar ${PRODUCT_ALL_KIB} KiB not met)`, limitKiB: LIMITS_KIB.all, files: rel(allFiles(graph)) },
   ];
 }

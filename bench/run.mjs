@@ -445,7 +445,7 @@ async function benchFirstPaint(browser, urls) {
     ['entry post-login-widgets.js', ['post-login-widgets.js']],
     ['its static imports', graph.files.get('post-login-widgets.js').staticImports.map((path) => path.split('/').pop())],
     ['language chunk de-* (the paint does not wait for it)', byPrefix('de-')],
-    ['session logic auth-session-* (lazy)', byPrefix('auth-session-')],
+    ['session logic login-sessions-* (lazy)', byPrefix('login-sessions-')],
   ];
   const rows2 = [['fetched file(s)', 'request start', 'response end', 'runs fetched before FCP']];
   for (const [label, files] of steps) {
@@ -461,8 +461,8 @@ async function benchFirstPaint(browser, urls) {
   }
   rows2.push(['first contentful paint', '', ms(w.median), '']);
   console.log(`\n<post-login> page waterfall (medians):\n${table(rows2, ['l', 'r', 'r', 'r'])}`);
-  const early = waterfalls.filter(({ fcp, resources }) => resources.some((entry) => entry.file.startsWith('auth-session-') && entry.start < fcp)).length;
-  const earlyNote = early ? `auth-session chunk requested before FCP in ${early}/${waterfalls.length} runs (lazy, but on the first-paint path in practice)` : null;
+  const early = waterfalls.filter(({ fcp, resources }) => resources.some((entry) => entry.file.startsWith('login-sessions-') && entry.start < fcp)).length;
+  const earlyNote = early ? `login-sessions chunk requested before FCP in ${early}/${waterfalls.length} runs (lazy, but on the first-paint path in practice)` : null;
   if (errors.length) console.log(`page errors and failed requests:\n  ${[...new Set(errors)].join('\n  ')}`);
   summary.push(`FCP <post-login>   ${ms(w.median)} median (min ${ms(w.min)}, max ${ms(w.max)}, n=${w.n})`);
   summary.push(`FCP plain form     ${ms(p.median)} median (min ${ms(p.min)}, max ${ms(p.max)}, n=${p.n})`);

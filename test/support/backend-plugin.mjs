@@ -133,7 +133,7 @@ export function referenceBackendPlugin() {
         case 'session-module-unreachable': {
           // The widget's lazily loaded session code fails to load for this browser (offline since the first paint);
           // `on: false` brings it back.
-          const pattern = '**/src/core/auth-session.*';
+          const pattern = '**/src/core/login-sessions.*';
           if (payload?.on === false) await page().context().unroute(pattern);
           else await page().context().route(pattern, (route) => route.abort('internetdisconnected'));
           return true;

@@ -140,9 +140,9 @@ export async function runFirstPaintJourney(testPage, backend) {
     await idlePage.route(`${backend.urls.partner}/mask-only.html`, (route) => route.fulfill({ contentType: 'text/html', body: MASK_ONLY_PAGE(backend) }));
     await idlePage.goto(`${backend.urls.partner}/mask-only.html`);
     await idlePage.waitForFunction(() => window.__readyEvents > 0, null, { timeout: 15_000 });
-    await idlePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/auth-session-')), null, { timeout: 15_000 });
+    await idlePage.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/login-sessions-')), null, { timeout: 15_000 });
     const idle = await idlePage.evaluate(() => {
-      const lazy = performance.getEntriesByType('resource').filter((entry) => /\/chunks\/(fr|auth-session)-[\w-]{8}\.js$/.test(entry.name));
+      const lazy = performance.getEntriesByType('resource').filter((entry) => /\/chunks\/(fr|login-sessions)-[\w-]{8}\.js$/.test(entry.name));
       const paint = performance.getEntriesByName('first-contentful-paint')[0];
       return {
         chunkFetched: lazy.some((entry) => /\/fr-/.test(entry.name)),
