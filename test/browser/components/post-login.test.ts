@@ -66,8 +66,11 @@ describe('<post-login>', () => {
 
   it('paints the signed-out mask without loading the OpenID Connect, JOSE or positioning code', async () => {
     element = await mount();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    // The session code loads once the mask has painted and is ready; what it needs of the protocol loads only later.
+    const loaded = await waitFor(() => {
+      const names = performance.getEntriesByType('resource').map((entry) => entry.name);
+      return names.some((url) => url.includes('/core/login-sessions.')) && names;
+    }, 'the session code');
     expect(loaded.filter((url) => /oidc-client-ts|\/jose\/|floating-ui|core\/oidc\//.test(url))).to.deep.equal([]);
   });
 
@@ -79,7 +82,9 @@ describe('<post-login>', () => {
     element.addEventListener('post-login-ready', () => readyEvents++);
     document.body.append(element);
     element.remove(); // its strings load while it is out of the page
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Its language has arrived (the element's own locale, looked at from outside).
+    await waitFor(() => (element as unknown as { locale: { messages: unknown } }).locale.messages, 'the strings');
+    await element.updateComplete;
     expect(readyEvents, 'not ready while out of the page').to.equal(0);
     document.body.append(element);
     await waitFor(() => readyEvents === 1, 'ready after coming back');

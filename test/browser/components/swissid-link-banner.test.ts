@@ -44,7 +44,9 @@ describe('<swissid-link-banner>', () => {
 
   it('renders nothing without a signed-in older Post customer login', async () => {
     element = await mount(null);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // With its strings there it could render; it does not.
+    await waitFor(() => (element as unknown as { locale: { messages: unknown } }).locale.messages, 'the strings');
+    await element.updateComplete;
     expect(element.shadowRoot!.childElementCount).to.equal(0);
   });
 

@@ -253,8 +253,7 @@ describe('<address-picker> when another login on the page signs out', () => {
     signOutInAnotherTab(undefined, 'post-login-short');
     await waitFor(() => otherSignOuts.length === 1, "the other login's sign-out event");
     expect(otherLogin!.status).to.equal('signed-out');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // a picker that listened to it would have reacted by now
-    await picker.updateComplete;
+    await picker.updateComplete; // the event reached every listener at once: a picker that listened has reacted
     expect(login.status, "the picker's login stays").to.equal('signed-in');
     expect(draftValues(picker), 'the edit is still there').to.deep.equal(typed);
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'its stored copy too').to.have.length(1);

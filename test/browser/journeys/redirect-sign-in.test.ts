@@ -259,7 +259,10 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     return () => returns;
   }
 
-  /** The customer back on the page after `trips` provider logouts, nothing more due. */
+  /**
+   * The customer back on the page after `trips` provider logouts, nothing more pending. Each provider logout is a full
+   * round trip of page loads: on a busy machine it may take a while, so the wait grows with the number of trips.
+   */
   async function backAfterLogouts(appFrame: AppFrame, returns: () => number, trips: number): Promise<PostLogin> {
     return waitFor(
       () =>
@@ -269,10 +272,12 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
         !Object.keys(appFrame.window.sessionStorage).some((key) => key.startsWith('post-login:logout-due:')) &&
         appFrame.element(),
       `${trips} provider logout(s) and back`,
+      15_000 + trips * 10_000,
     );
   }
 
-  it('a logout also ends the older Post login when the customer is signed in with both', async () => {
+  it('a logout also ends the older Post login when the customer is signed in with both', async function () {
+    this.timeout(90_000); // several provider logouts, each a round trip of page loads
     frame = await signedInWithBoth();
     const returns = countReturns(frame);
     void frame.element().signOut();
@@ -292,7 +297,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     await signInWithBothAgain(frame);
   });
 
-  it('a due logout of the older login is done on the way back, but not when it is left over from long ago', async () => {
+  it('a due logout of the older login is done on the way back, but not when it is left over from long ago', async function () {
+    this.timeout(90_000); // several provider logouts, each a round trip of page loads
     const { postLogin } = await backendUrls();
     const dueKey = `post-login:logout-due:post-login:session:${postLogin}|post-login-test`;
     frame = await AppFrame.open(await fixtureConfig());
@@ -311,7 +317,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(frame.window.sessionStorage.getItem(dueKey)).to.equal(null);
   });
 
-  it('two masks on the page of the way back: the due logout makes one trip, not a loop', async () => {
+  it('two masks on the page of the way back: the due logout makes one trip, not a loop', async function () {
+    this.timeout(90_000); // several provider logouts, each a round trip of page loads
     const { postLogin } = await backendUrls();
     const dueKey = `post-login:logout-due:post-login:session:${postLogin}|post-login-test`;
     sessionStorage.setItem('fixture:second-login', '1');
