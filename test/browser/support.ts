@@ -38,7 +38,8 @@ export async function backendUrls(): Promise<BackendUrls> {
   return urls;
 }
 
-export async function waitFor<T>(check: () => T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+/** Waits until `check` gives a value; `what` (or what it returns at the time out) says what was awaited and what was seen. */
+export async function waitFor<T>(check: () => T | null | undefined | false, what: string | (() => string), timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let value: T | null | undefined | false;
@@ -48,7 +49,7 @@ export async function waitFor<T>(check: () => T | null | undefined | false, what
       value = null; // e.g. the iframe is on the provider's origin right now
     }
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -271,7 +271,18 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
         appFrame.element().status === 'signed-out' &&
         !Object.keys(appFrame.window.sessionStorage).some((key) => key.startsWith('post-login:logout-due:')) &&
         appFrame.element(),
-      `${trips} provider logout(s) and back`,
+      () => {
+        // What the page looked like when the wait ran out, to tell a slow machine from a logout that went wrong.
+        let seen = 'the provider’s page';
+        try {
+          const element = appFrame.element();
+          const pending = Object.keys(appFrame.window.sessionStorage).filter((key) => key.startsWith('post-login:logout-'));
+          seen = `status ${element.status}, pending ${JSON.stringify(pending)}, says "${visibleText(element)}"`;
+        } catch {
+          /* on the provider's origin right now */
+        }
+        return `${trips} provider logout(s) and back (returns: ${returns()}, ${seen})`;
+      },
       15_000 + trips * 10_000,
     );
   }
