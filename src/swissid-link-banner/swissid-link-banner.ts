@@ -103,7 +103,7 @@ export class SwissIdLinkBanner extends LitElement {
   /** `popup` or `redirect` for the SwissID sign-in; the `<post-login>`'s flow when empty. */
   @property() flow: '' | 'popup' | 'redirect' = '';
 
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner/en.ts`); `text-*` attributes work too. */
+  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner.en.ts`); `text-*` attributes work too. */
   @property({ attribute: false }) texts: Partial<LinkBannerMessages> = {};
 
   /** Shows a fixed state for design reviews (Storybook); its buttons do nothing. Never set it on a live page. */
