@@ -35,14 +35,27 @@ export function referenceBackendPlugin() {
         partnerPort: TEST_PORTS.partner,
         dbFile: join(dataDir, 'reference.sqlite'),
         quiet: true,
+        // The journeys open the fixture page in an iframe of the test runner's page, and a redirect sign-in (or a
+        // provider logout) goes on to the provider's page in that iframe: the providers, which refuse every framing
+        // by default, must let the test runner's origin frame them. Only here; `npm start` keeps 'none'.
+        frameAncestors: [TEST_ORIGIN],
         extraClients: [
-          { client_id: 'post-login-test', redirect_uris: FIXTURE_PAGES, post_logout_redirect_uris: FIXTURE_PAGES },
+          { client_id: 'post-login-test', firstParty: true, redirect_uris: FIXTURE_PAGES, post_logout_redirect_uris: FIXTURE_PAGES },
           // Access tokens that live a few seconds: renewal and expiry happen while a test watches.
           {
             client_id: 'post-login-short',
+            firstParty: true,
             redirect_uris: FIXTURE_PAGES,
             post_logout_redirect_uris: FIXTURE_PAGES,
             accessTokenTtl: 8,
+          },
+          // A partner site on the fixture page: read scopes only, after consent at the provider.
+          {
+            client_id: 'partner-test',
+            client_name: 'Partner Test Shop',
+            firstParty: false,
+            redirect_uris: FIXTURE_PAGES,
+            post_logout_redirect_uris: FIXTURE_PAGES,
           },
         ],
       });
