@@ -137,8 +137,8 @@ export function referenceBackendPlugin() {
           return true;
         case 'provider-unreachable': {
           // The provider's network is gone for this browser (`on: false` brings it back): requests to it fail, or with
-          // `hang: true` never get an answer.
-          const origin = backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid'];
+          // `hang: true` never get an answer. `provider: 'api'` does the same to the account API.
+          const origin = backend.urls[{ post: 'postLogin', api: 'api' }[payload?.provider] ?? 'swissid'];
           if (payload?.on === false) await page().context().unroute(`${origin}/**`);
           else await page().context().route(`${origin}/**`, (route) => (payload?.hang ? undefined : route.abort('connectionrefused')));
           return true;

@@ -8,7 +8,9 @@ import { driveProviderLogin } from './provider-driver.mjs';
  * the token the widget gives it.
  */
 export async function runPartnerJourney(testPage, backend, { email, password, consent = 'allow' }) {
-  const page = await testPage.context().newPage();
+  // A context of its own: a first visit, with no session left on the partner origin or at SwissID by another journey.
+  const context = await testPage.context().browser().newContext();
+  const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => {
     // Failed loads are listed with their address by the response listener below.
@@ -78,7 +80,7 @@ export async function runPartnerJourney(testPage, backend, { email, password, co
       consoleErrors: errorsBefore,
     };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
