@@ -68,7 +68,7 @@ const annaOnline = address('e1b2c3d4-0002-4000-8000-000000000002', {
   locality: 'Bern',
   services: [...ADDRESS_SERVICES],
 });
-const anna: AddressBook = { billing: annaBilling, online: [annaOnline], limits: { maxOnline: 1, canEdit: true, canAdd: false } };
+const anna: AddressBook = { billing: annaBilling, online: [annaOnline], limits: { maxOnline: 1, canEdit: true, canAdd: false, writable: true } };
 
 /** Keller Logistik AG, business customer: three online-services addresses allowed, managed by the administrator. */
 const kellerBilling = address('e1b2c3d4-0003-4000-8000-000000000003', {
@@ -110,12 +110,14 @@ const kellerBasel = address('storybook-keller-basel', {
 const marc: AddressBook = {
   billing: kellerBilling,
   online: [kellerZurich, kellerAarau],
-  limits: { maxOnline: 3, canEdit: true, canAdd: true },
+  limits: { maxOnline: 3, canEdit: true, canAdd: true, writable: true },
 };
 /** Marc with all three addresses: the list has three choices, and the limit is reached. */
 const marcFull: AddressBook = { ...marc, online: [kellerZurich, kellerAarau, kellerBasel], limits: { ...marc.limits, canAdd: false } };
 /** Lea Rossi, user of the same company: sees the company's addresses, the administrator changes them. */
-const lea: AddressBook = { ...marc, limits: { maxOnline: 3, canEdit: false, canAdd: false } };
+const lea: AddressBook = { ...marc, limits: { maxOnline: 3, canEdit: false, canAdd: false, writable: true } };
+/** Anna on a partner site: it may read her addresses (with her consent at SwissID), not change them. */
+const annaAtPartner: AddressBook = { ...anna, limits: { ...anna.limits, canEdit: false, writable: false } };
 
 /** Peter Brunner, private customer of the older Post login: a billing address, no online-services address yet. */
 const peter: AddressBook = {
@@ -127,7 +129,7 @@ const peter: AddressBook = {
     locality: 'Lugano',
   }),
   online: [],
-  limits: { maxOnline: 1, canEdit: true, canAdd: true },
+  limits: { maxOnline: 1, canEdit: true, canAdd: true, writable: true },
 };
 
 const ready = (book: AddressBook, more: Partial<AddressPickerView> = {}): Partial<AddressPickerView> => ({ status: 'ready', book, ...more });
@@ -274,6 +276,19 @@ export const BusinessUser: Story = {
   },
 };
 
+export const PartnerSite: Story = {
+  name: 'Partner site: choose only',
+  args: { value: annaOnline.id, preview: ready(annaAtPartner) },
+  parameters: describe(
+    'Anna on a partner’s site, which she allowed at SwissID to read her addresses: she chooses the address for the service, but changes it only in her customer account at Swiss Post, as the note says. A partner never gets the right to change addresses.',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelector('[part~="edit-button"], [part~="add-button"]')).toBeNull();
+    expect(root.querySelectorAll('.note')).toHaveLength(2); // the billing note and where to change addresses
+  },
+};
+
 export const ListOpen: Story = {
   name: 'Several addresses: list open',
   args: { preview: ready(marcFull) },
@@ -302,7 +317,7 @@ export const NoneForService: Story = {
 
 export const NoAccount: Story = {
   name: 'No customer account',
-  args: { value: '', preview: ready({ billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false } }) },
+  args: { value: '', preview: ready({ billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, writable: true } }) },
   parameters: describe('The login has no Post customer account with addresses (for example a new SwissID). There is nothing to choose.'),
 };
 
@@ -490,6 +505,11 @@ const saveErrors: Record<SaveError, { preview: Partial<AddressPickerView>; descr
     description:
       'Someone added the company’s third address in another window while Marc was adding a fourth: the account refused it. The alert says the limit is reached and how to get more (customer service).',
   },
+  not_allowed: {
+    preview: ready(anna, { draft: { ...annaOnline, coName: '' }, localities: ['Bern'], error: 'not_allowed' }),
+    description:
+      'The site’s access does not allow changes (a partner site may read addresses, not change them): the API refused the save. Nothing was saved; the alert says where Anna can change her addresses.',
+  },
   administrator_only: {
     preview: ready(lea, { draft: { ...kellerAarau, coName: 'Lager Aarau, Rampe 3' }, error: 'administrator_only' }),
     description:
@@ -517,6 +537,7 @@ export const SaveErrorMalformed: Story = saveErrorStory('malformed');
 export const SaveErrorSessionExpired: Story = saveErrorStory('session_expired');
 export const SaveErrorLimitReached: Story = saveErrorStory('limit_reached');
 export const SaveErrorAdministratorOnly: Story = saveErrorStory('administrator_only');
+export const SaveErrorNotAllowed: Story = saveErrorStory('not_allowed');
 
 export const Conflict: Story = {
   name: 'Save error: conflict',
@@ -682,7 +703,7 @@ export const HostileStrings: Story = {
         address('storybook-hostile-1', { name: hostile, company: evil, street: 'Kramgasse', houseNumber: '12', postcode: '3000', locality: 'Bern', services: ['forwarding'] }),
         address('storybook-hostile-2', { name: 'Anna Muster', coName: '<svg onload=alert(4)>', poBox: '318', postcode: '4000', locality: 'Basel', services: ['forwarding'] }),
       ],
-      limits: { maxOnline: 3, canEdit: true, canAdd: true },
+      limits: { maxOnline: 3, canEdit: true, canAdd: true, writable: true },
     }),
   },
   parameters: describe(

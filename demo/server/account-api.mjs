@@ -1,18 +1,18 @@
 // The Post account API: who is signed in (looked up from the access token the SwissID stand-in or the
-// older Post login issued), the link status of an older login, linking it to a SwissID, and the
-// customer's addresses with the locality directory (address-api.mjs). One route table maps path and
-// method to a handler; a path it does not have is a 404, a method its path does not have a 405 with Allow.
-import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+// older Post login issued), linking an older login to a SwissID (link-api.mjs), and the customer's
+// addresses with the locality directory (address-api.mjs). One route table maps path and method to a
+// handler; a path it does not have is a 404, a method its path does not have a 405 with Allow. Every
+// handler says which scope it needs (api-tokens.mjs): the token must be for this API and carry it.
+import { createRemoteJWKSet } from 'jose';
 import { createAddressRoutes } from './address-api.mjs';
+import { findAccessToken, insufficientScopeAnswer, needs, once } from './api-tokens.mjs';
 import { findAccountById, findSwissIdUser } from './db/accounts.mjs';
-import { findPostLoginById, linkPostLogin, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
-import { findRoute, logRequest, readBody, sendJson } from './http-util.mjs';
+import { findPostLoginById, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
+import { findRoute, logRequest, sendJson } from './http-util.mjs';
+import { createLinkRoutes, verifySwissIdToken } from './link-api.mjs';
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key';
 const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
-
-/** How old a SwissID ID token may be to prove a SwissID for linking (its `iat`). */
-export const LINK_ID_TOKEN_MAX_AGE = '5m';
 
 const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is missing, expired or not valid.' };
 
@@ -23,6 +23,9 @@ const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is mi
  * @property {(status: number, body: unknown, headers?: Record<string, string>) => void} reply answers JSON with the
  *   CORS headers, and logs the request
  * @property {() => void} unauthorized 401 invalid_token, with WWW-Authenticate
+ * @property {(scope: string) => void} insufficientScope 403 insufficient_scope for a token without `scope`
+ * @property {() => Promise<import('./api-tokens.mjs').BearerToken|undefined>} token the request's valid access token
+ *   for this API (of either provider), or undefined
  * @property {() => Promise<any>} swissidToken the request's valid SwissID access token, or undefined
  * @property {() => Promise<any>} postLoginToken the request's valid older-login access token, or undefined
  * @property {() => Promise<Actor|null|undefined>} actor the customer account the request acts on (the one `GET /me`
@@ -41,22 +44,27 @@ const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is mi
  * @param {import('oidc-provider').default} deps.provider the SwissID stand-in
  * @param {import('oidc-provider').default} deps.postLoginProvider the older Post customer login
  * @param {string} deps.swissidIssuer SwissID's issuer; its JWKS is fetched from `${issuer}/jwks`
+ * @param {string} deps.resource this API's resource indicator: the audience its access tokens must have
  * @param {import('better-sqlite3').Database} deps.db
  * @param {() => Set<string>} deps.allowedOrigins exact browser origins (scheme://host:port)
  * @param {() => Set<string>} deps.clientIds clients whose tokens this API accepts (the same at both providers)
+ * @param {() => Set<string>} deps.firstPartyClientIds those of them that are Post's own sites
  * @param {boolean} [deps.quiet]
  * @returns {import('node:http').RequestListener}
  */
-export function createAccountApi({ provider, postLoginProvider, swissidIssuer, db, allowedOrigins, clientIds, quiet }) {
+export function createAccountApi({
+  provider, postLoginProvider, swissidIssuer, resource, db, allowedOrigins, clientIds, firstPartyClientIds, quiet,
+}) {
   /** @type {ReturnType<typeof createRemoteJWKSet> | undefined} */
   let swissidJwks;
+  // Only an ID token issued to one of Post's own sites proves a SwissID for linking.
   const verifyIdToken = (idToken) => {
     swissidJwks ??= createRemoteJWKSet(new URL(`${swissidIssuer}/jwks`));
-    return verifySwissIdToken(idToken, { jwks: swissidJwks, issuer: swissidIssuer, clientIds: clientIds() });
+    return verifySwissIdToken(idToken, { jwks: swissidJwks, issuer: swissidIssuer, clientIds: firstPartyClientIds() });
   };
 
   /** @type {ApiRoute[]} */
-  const routes = [...accountRoutes({ db, verifyIdToken }), ...createAddressRoutes({ db })];
+  const routes = [...accountRoutes({ db }), ...createLinkRoutes({ db, verifyIdToken }), ...createAddressRoutes({ db })];
 
   return async function accountApi(req, res) {
     const corsHeaders = cors(req.headers.origin, allowedOrigins());
@@ -65,14 +73,32 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
       sendJson(res, status, body, { ...corsHeaders, ...headers });
       logRequest(quiet, 'api', req, status);
     };
-    const swissidToken = () => accessToken(provider, req.headers.authorization, clientIds());
-    const postLoginToken = () => accessToken(postLoginProvider, req.headers.authorization, clientIds());
+    const accepted = { clientIds: clientIds(), resource };
+    const swissidToken = once(() => findAccessToken(provider, req.headers.authorization, accepted));
+    const postLoginToken = once(() => findAccessToken(postLoginProvider, req.headers.authorization, accepted));
+    const describe = (login, token) => ({
+      login,
+      accountId: String(token.accountId),
+      clientId: token.clientId,
+      firstParty: firstPartyClientIds().has(token.clientId),
+      scopes: token.scopes,
+    });
     /** @type {RequestContext} */
     const ctx = {
       req,
       path,
       reply,
       unauthorized: () => reply(401, INVALID_TOKEN, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+      insufficientScope: (scope) => {
+        const { body, headers } = insufficientScopeAnswer(scope);
+        reply(403, body, headers);
+      },
+      token: once(async () => {
+        const swissid = await swissidToken();
+        if (swissid) return describe('swissid', swissid);
+        const older = await postLoginToken();
+        return older ? describe('post', older) : undefined;
+      }),
       swissidToken,
       postLoginToken,
       actor: async () => {
@@ -109,11 +135,11 @@ export function createAccountApi({ provider, postLoginProvider, swissidIssuer, d
 }
 
 /**
- * Who is signed in (/me), and linking an older login to a SwissID (/link-status, /link).
- * @param {{ db: import('better-sqlite3').Database, verifyIdToken: (idToken: string) => Promise<string> }} deps
+ * Who is signed in: GET /me (`account.read`), with either login's token.
+ * @param {{ db: import('better-sqlite3').Database }} deps
  * @returns {ApiRoute[]}
  */
-function accountRoutes({ db, verifyIdToken }) {
+function accountRoutes({ db }) {
   /** @param {RequestContext} ctx */
   const me = async ({ reply, unauthorized, swissidToken, postLoginToken }) => {
     const swissid = await swissidToken();
@@ -126,58 +152,7 @@ function accountRoutes({ db, verifyIdToken }) {
     return body ? reply(200, body) : unauthorized();
   };
 
-  /** @param {RequestContext} ctx */
-  const status = async ({ reply, unauthorized, postLoginToken }) => {
-    const older = await postLoginToken();
-    const body = older && linkStatus(db, older.accountId);
-    return body ? reply(200, body) : unauthorized();
-  };
-
-  /** @param {RequestContext} ctx */
-  const link = async ({ req, reply, unauthorized, postLoginToken }) => {
-    // Proof 1: the older login, by its access token.
-    const older = await postLoginToken();
-    const login = older && findPostLoginById(db, older.accountId);
-    if (!login) return unauthorized();
-
-    let idToken;
-    try {
-      idToken = JSON.parse(await readBody(req, 16 * 1024))?.idToken;
-    } catch (error) {
-      if (error?.status === 413) return reply(413, { error: 'payload_too_large', message: 'The request body is too large.' });
-      idToken = undefined;
-    }
-    if (typeof idToken !== 'string' || idToken === '') {
-      return reply(400, { error: 'invalid_request', message: 'Send a JSON body { "idToken": "<SwissID ID token>" }.' });
-    }
-
-    // Proof 2: the SwissID, by a fresh ID token SwissID issued to one of the trusted clients.
-    let swissidSub;
-    try {
-      swissidSub = await verifyIdToken(idToken);
-    } catch (error) {
-      // Only a refused token is the caller's fault; an unreachable or broken JWKS is ours.
-      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid)) {
-        return reply(400, { error: 'invalid_id_token', message: 'The SwissID ID token is not valid, not fresh or not for this service.' });
-      }
-      throw error;
-    }
-
-    const result = linkPostLogin(db, login.id, swissidSub);
-    if (!result.ok) {
-      if (result.error === 'unknown_login') return unauthorized();
-      return reply(409, result.error === 'already_linked'
-        ? { error: 'already_linked', message: 'This Post customer login is already linked to a SwissID.' }
-        : { error: 'swissid_in_use', message: 'This SwissID is already linked to another Post customer login.' });
-    }
-    return reply(200, linkStatus(db, login.id));
-  };
-
-  return [
-    { path: '/me', methods: { GET: me } },
-    { path: '/link-status', methods: { GET: status } },
-    { path: '/link', methods: { POST: link } },
-  ];
+  return [{ path: '/me', methods: { GET: needs('account.read', me) } }];
 }
 
 /**
@@ -207,17 +182,6 @@ export function cors(origin, allowed) {
     'Access-Control-Allow-Methods': ALLOWED_METHODS,
     'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate',
   };
-}
-
-/** A valid bearer access token of `provider` for a trusted client, or undefined. */
-async function accessToken(provider, authorization, clientIds) {
-  const match = /^Bearer ([\w.~+/-]+=*)$/.exec(String(authorization ?? ''));
-  if (!match) return undefined;
-  // find() returns nothing for unknown, revoked or expired tokens. A DPoP-bound token is refused:
-  // this API checks no proof of possession, so such a token must not work as a plain bearer token.
-  const token = await provider.AccessToken.find(match[1]);
-  if (!token || token.isExpired || token.isSenderConstrained() || !clientIds.has(token.clientId)) return undefined;
-  return token;
 }
 
 /**
@@ -270,44 +234,4 @@ function meFromFirstAccount(identity, accounts, login) {
     login,
     accounts,
   };
-}
-
-function linkStatus(db, loginId) {
-  const login = findPostLoginById(db, loginId);
-  if (!login) return undefined;
-  return {
-    login: { sub: login.id, email: login.email, name: login.name },
-    linked: login.swissidSub !== null,
-    linkedAt: login.linkedAt,
-    invited: login.invited,
-    accounts: listPostLoginAccounts(db, login.id),
-  };
-}
-
-/**
- * Verifies a SwissID ID token in full: RS256 signature by SwissID's published keys, `iss`, `aud`
- * (every audience a trusted client), `azp` (required with several audiences, then a trusted client
- * among them), `exp`, `iat` at most LINK_ID_TOKEN_MAX_AGE old and not in the future, `sub`.
- * @returns {Promise<string>} the SwissID subject
- * @throws {errors.JOSEError} when the token is refused
- */
-export async function verifySwissIdToken(idToken, { jwks, issuer, clientIds }) {
-  const trusted = [...clientIds];
-  const { payload } = await jwtVerify(idToken, jwks, {
-    issuer,
-    audience: trusted,
-    algorithms: ['RS256'],
-    maxTokenAge: LINK_ID_TOKEN_MAX_AGE,
-    clockTolerance: 5,
-    requiredClaims: ['sub', 'iat', 'exp', 'aud'],
-  });
-  const refuse = (message, claim) => new errors.JWTClaimValidationFailed(message, payload, claim, 'check_failed');
-  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audiences.every((aud) => clientIds.has(aud))) throw refuse('untrusted audience', 'aud');
-  if (audiences.length > 1 && payload.azp === undefined) throw refuse('azp required with several audiences', 'azp');
-  if (payload.azp !== undefined && (typeof payload.azp !== 'string' || !clientIds.has(payload.azp) || !audiences.includes(payload.azp))) {
-    throw refuse('unexpected azp', 'azp');
-  }
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw refuse('sub missing', 'sub');
-  return payload.sub;
 }

@@ -1,8 +1,10 @@
 // The address part of the account API: the locality directory, the customer's addresses, and
 // writes of online-services addresses with server-side validation, optimistic concurrency
-// (ETag / If-Match) and idempotency keys. Roles are enforced here, never left to the widget.
+// (ETag / If-Match) and idempotency keys. Roles are enforced here, never left to the widget; so are
+// the token's scopes: reading needs `addresses.read`, writing `addresses.write` (api-tokens.mjs).
 import { createHash } from 'node:crypto';
 import { canEditAddresses, validateOnlineAddress } from './address-rules.mjs';
+import { needs } from './api-tokens.mjs';
 import {
   countOnlineAddresses, customerOfAccount, findCustomerAddress, insertOnlineAddress, listCustomerAddresses, updateOnlineAddress,
 } from './db/addresses.mjs';
@@ -67,21 +69,25 @@ export function createAddressRoutes({ db }) {
     const found = await acting(ctx);
     if (!found) return undefined;
     const { who, customer } = found;
+    // Whether this token may write at all (a partner's token may not), besides what the customer's role allows.
+    const writable = Boolean((await ctx.token())?.scopes.has('addresses.write'));
     if (!who || !customer) {
       return ctx.reply(200, {
         accountId: who?.accountId ?? null,
         billing: null,
         online: [],
-        limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self' },
+        limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self', writable },
       });
     }
     const { billing, online } = listCustomerAddresses(db, customer.id);
-    const canEdit = canEditAddresses(customer, who.role);
+    const canEdit = writable && canEditAddresses(customer, who.role);
     return ctx.reply(200, {
       accountId: who.accountId,
       billing,
       online,
-      limits: { maxOnline: customer.maxOnline, canEdit, canAdd: canEdit && online.length < customer.maxOnline, managedBy: customer.managedBy },
+      limits: {
+        maxOnline: customer.maxOnline, canEdit, canAdd: canEdit && online.length < customer.maxOnline, managedBy: customer.managedBy, writable,
+      },
     });
   };
 
@@ -213,9 +219,9 @@ export function createAddressRoutes({ db }) {
   }
 
   return [
-    { path: '/localities', methods: { GET: localities } },
-    { path: '/addresses', methods: { GET: list, POST: create } },
-    { path: /^\/addresses\/([\w-]{1,64})$/, methods: { GET: read, PUT: update } },
+    { path: '/localities', methods: { GET: needs('addresses.read', localities) } },
+    { path: '/addresses', methods: { GET: needs('addresses.read', list), POST: needs('addresses.write', create) } },
+    { path: /^\/addresses\/([\w-]{1,64})$/, methods: { GET: needs('addresses.read', read), PUT: needs('addresses.write', update) } },
   ];
 }
 

@@ -1,7 +1,8 @@
 // The reference backend's SQLite database: opened, migrated (db/schema.mjs) and seeded with the
 // demo data (demo-data.mjs). The queries are in db/, one module per domain: SwissID sign-ins
-// (accounts.mjs), older Post logins and their links (post-logins.mjs), addresses (addresses.mjs),
-// idempotent results (idempotency.mjs); the locality directory is loaded by localities.mjs.
+// (accounts.mjs), older Post logins and their links (post-logins.mjs), linking them with a proof
+// (linking.mjs), addresses (addresses.mjs), idempotent results (idempotency.mjs); the locality
+// directory is loaded by localities.mjs.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';

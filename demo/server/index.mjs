@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAccountApi } from './account-api.mjs';
 import { installApiFaults } from './api-faults.mjs';
-import { buildClients, clientOrigins } from './clients.mjs';
+import { apiResourceOf, buildClients, clientOrigins } from './clients.mjs';
 import { openDatabase, resetDemoAddresses } from './database.mjs';
 import { closeServer, listen } from './http-util.mjs';
+import { providerPageHeaders } from './login-page.mjs';
 import { loadLocalities } from './localities.mjs';
 import { createPostLoginProvider } from './post-login-provider.mjs';
 import { createStaticSite, pageCsp } from './static-site.mjs';
@@ -39,7 +40,11 @@ export function defaultLocalitiesFile() {
  *   of localities; default ../shared/data/ch-localities.tsv (next to the repository) when it exists, else
  *   demo/data/ch-localities-sample.tsv. Loaded into the database when its table is empty or the file changed.
  * @property {import('./clients.mjs').ClientSpec[]} [extraClients] more public clients (e.g. a test server's origin),
- *   registered at both providers
+ *   registered at both providers; each says whether it is first-party
+ * @property {string[]} [frameAncestors] origins allowed to frame the providers' pages (login, consent, logout, errors).
+ *   None by default (`frame-ancestors 'none'` and `X-Frame-Options: DENY`), which is what `npm start` serves. For
+ *   test backends only: the browser tests open the fixture page in an iframe of the test runner's page, and that
+ *   iframe goes on to the provider's login page for a redirect sign-in (test/support/backend-plugin.mjs).
  * @property {number} [accessTokenTtl] seconds, default 600
  * @property {string} [distDir] served at /cdn/ (default dist/cdn)
  * @property {string} [pagesDir] demo pages (default demo/pages; the partner page is pagesDir/partner)
@@ -49,6 +54,8 @@ export function defaultLocalitiesFile() {
 /**
  * @typedef {object} ReferenceBackend
  * @property {{ swissid: string, postLogin: string, api: string, demo?: string, partner?: string }} urls origins, e.g. 'http://localhost:4001'
+ * @property {string} apiResource the account API's resource indicator (`${urls.api}/`): the `resource` parameter of
+ *   authorization, token and refresh requests, and the audience of the API's access tokens
  * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} tamper test-only fault injection (SwissID)
  * @property {{ set(spec: import('./tamper.mjs').TamperSpec): void, clear(): void }} postLoginTamper the same for the older Post login
  * @property {import('./api-faults.mjs').ApiFaults} apiFaults test-only fault injection in front of the account API
@@ -78,11 +85,14 @@ export async function startReferenceBackend(options = {}) {
     dbFile = repoPath('demo/.data/reference.sqlite'),
     localitiesFile = defaultLocalitiesFile(),
     extraClients = [],
+    frameAncestors = [],
     accessTokenTtl = 600,
     distDir = repoPath('dist/cdn'),
     pagesDir = repoPath('demo/pages'),
     quiet = false,
   } = options;
+
+  providerPageHeaders(frameAncestors); // refuses anything but origins, before a port is opened
 
   // Listen first: with port 0 the real ports, and so the issuer and redirect URIs, are known only now.
   const servers = [];
@@ -113,11 +123,14 @@ export async function startReferenceBackend(options = {}) {
     const { metadata, accessTokenTtls } = buildClients({ demoOrigin: urls.demo, partnerOrigin: urls.partner, extraClients });
     const origins = clientOrigins(metadata);
     const clientIds = new Set(metadata.map((client) => client.client_id));
+    const firstPartyClientIds = new Set(metadata.filter((client) => client.first_party).map((client) => client.client_id));
     const redirectUris = metadata.flatMap((client) => client.redirect_uris);
+    // Both providers issue access tokens for the account API as a resource (RFC 8707).
+    const apiResource = apiResourceOf(urls.api);
 
     const signingKey = await generateSigningKey();
     const { provider, handler } = createSwissIdProvider({
-      issuer: urls.swissid, db, clients: metadata, accessTokenTtls, accessTokenTtl, signingKey, quiet,
+      issuer: urls.swissid, db, clients: metadata, apiResource, accessTokenTtls, accessTokenTtl, signingKey, frameAncestors, quiet,
     });
     const tamper = installTamper(provider, { signingKey, redirectUris: () => redirectUris });
     swissid.setHandler(handler);
@@ -125,7 +138,15 @@ export async function startReferenceBackend(options = {}) {
     // The older login: the same clients, its own key, table and cookies.
     const postLoginKey = await generateSigningKey();
     const older = createPostLoginProvider({
-      issuer: urls.postLogin, db, clients: structuredClone(metadata), accessTokenTtls, accessTokenTtl, signingKey: postLoginKey, quiet,
+      issuer: urls.postLogin,
+      db,
+      clients: structuredClone(metadata),
+      apiResource,
+      accessTokenTtls,
+      accessTokenTtl,
+      signingKey: postLoginKey,
+      frameAncestors,
+      quiet,
     });
     const postLoginTamper = installTamper(older.provider, { signingKey: postLoginKey, redirectUris: () => redirectUris });
     postLogin.setHandler(older.handler);
@@ -134,9 +155,11 @@ export async function startReferenceBackend(options = {}) {
       provider,
       postLoginProvider: older.provider,
       swissidIssuer: urls.swissid,
+      resource: apiResource,
       db,
       allowedOrigins: () => origins,
       clientIds: () => clientIds,
+      firstPartyClientIds: () => firstPartyClientIds,
       quiet,
     });
     // Test-only faults in front of the API: they stay off unless a test calls apiFaults.set().
@@ -158,6 +181,7 @@ export async function startReferenceBackend(options = {}) {
     let closed = false;
     return {
       urls,
+      apiResource,
       tamper,
       postLoginTamper,
       apiFaults,

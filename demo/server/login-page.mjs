@@ -1,11 +1,40 @@
-// HTML of the providers' own pages (SwissID stand-in and older Post customer login; the texts are
-// the only difference). Every dynamic value goes through escapeHtml; no inline script or style, so
-// the pages run under the strict policy in PAGE_CSP.
+// HTML of the providers' own pages: sign-in, consent, logout, errors (SwissID stand-in and older Post
+// customer login; the texts are the only difference). Every dynamic value goes through escapeHtml; no
+// inline script or style, so the pages run under the strict policy of providerPageCsp(), and no page
+// may be framed.
 import { escapeHtml } from './http-util.mjs';
 import { STRINGS } from './provider-strings.mjs';
 
-// No form-action: the sign-in POST redirects on to the client's redirect_uri, which form-action would block.
-export const PAGE_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors *";
+/**
+ * The policy of the providers' own pages. No form-action: the sign-in POST redirects on to the client's
+ * redirect_uri, which form-action would block. No page may be framed (a framed login or consent page invites
+ * clickjacking), unless `frameAncestors` names origins that may: only test backends do (see index.mjs).
+ * @param {readonly string[]} [frameAncestors] exact origins allowed to frame the pages; none by default
+ */
+export function providerPageCsp(frameAncestors = []) {
+  return `default-src 'self'; style-src 'self'; script-src 'self'; ${frameAncestorsDirective(frameAncestors)}`;
+}
+
+/** The CSP directive on framing alone: `frame-ancestors 'none'`, or the origins that may frame a page. */
+export function frameAncestorsDirective(frameAncestors = []) {
+  return `frame-ancestors ${frameAncestors.length ? frameAncestors.join(' ') : "'none'"}`;
+}
+
+/**
+ * The framing headers of every HTML answer of a provider: the page policy and, when no origin may frame the
+ * pages, X-Frame-Options for browsers without frame-ancestors (DENY has no form that names an origin).
+ * @param {readonly string[]} [frameAncestors]
+ * @returns {Record<string, string>}
+ */
+export function providerPageHeaders(frameAncestors = []) {
+  for (const origin of frameAncestors) {
+    if (!/^https?:\/\/[\w.-]+(:\d{1,5})?$/.test(origin)) throw new TypeError(`frameAncestors: not an origin: ${origin}`);
+  }
+  return {
+    'Content-Security-Policy': providerPageCsp(frameAncestors),
+    ...(frameAncestors.length ? {} : { 'X-Frame-Options': 'DENY' }),
+  };
+}
 
 /** @typedef {Record<import('./provider-strings.mjs').Language, typeof STRINGS.de & { loginNote?: string }>} PageTexts */
 
@@ -42,7 +71,7 @@ ${body}
 export function renderLoginPage({ lang, uid, clientName, email = '', failed = false, texts = STRINGS }) {
   const t = texts[lang];
   const base = `/interaction/${encodeURIComponent(uid)}`;
-  const intro = clientName ? t.loginIntroClient.replace('{client}', clientName) : t.loginIntro;
+  const intro = clientName ? withClient(t.loginIntroClient, clientName) : t.loginIntro;
   const describedBy = failed ? ' aria-describedby="login-error" aria-invalid="true"' : '';
   const body = `<h1>${escapeHtml(t.loginTitle)}</h1>
 <p>${escapeHtml(intro)}</p>
@@ -58,6 +87,40 @@ ${t.loginNote ? `<p class="note">${escapeHtml(t.loginNote)}</p>\n` : ''}${failed
 <button id="cancel" type="submit" class="secondary">${escapeHtml(t.cancel)}</button>
 </form>`;
   return layout(lang, texts, t.loginTitle, body);
+}
+
+/**
+ * @typedef {'consentProfileEmail'|'consentProfile'|'consentEmail'|'consentIdentity'|'consentAccount'|'consentAddresses'} ConsentItem
+ *   a line of the consent page's list: what the client will read, in plain words
+ */
+
+/**
+ * The consent page, for third-party clients after sign-in: who asks (the client's name), what it will read, and two
+ * buttons, each in its own form: "Allow" (id `allow`, to `/interaction/{uid}/consent`) and "Deny" (id `deny`, to
+ * `/interaction/{uid}/abort`, which answers access_denied).
+ * @param {{ lang: import('./provider-strings.mjs').Language, uid: string, clientName: string, items: ConsentItem[], texts?: PageTexts }} input
+ */
+export function renderConsentPage({ lang, uid, clientName, items, texts = STRINGS }) {
+  const t = texts[lang];
+  const base = `/interaction/${encodeURIComponent(uid)}`;
+  const body = `<h1>${escapeHtml(t.consentTitle)}</h1>
+<p id="consent-intro">${escapeHtml(withClient(t.consentIntro, clientName))}</p>
+<ul class="consent" aria-labelledby="consent-intro">
+${items.map((item) => `<li>${escapeHtml(t[item])}</li>`).join('\n')}
+</ul>
+<p class="note">${escapeHtml(withClient(t.consentNote, clientName))}</p>
+<form method="post" action="${base}/consent" class="allow">
+<button id="allow" type="submit" class="primary">${escapeHtml(t.allow)}</button>
+</form>
+<form method="post" action="${base}/abort" class="abort">
+<button id="deny" type="submit" class="secondary">${escapeHtml(t.deny)}</button>
+</form>`;
+  return layout(lang, texts, t.consentTitle, body);
+}
+
+/** A text with the client's name in place of `{client}` (a function, so that `$&` in a name stays as it is). */
+function withClient(text, clientName) {
+  return text.replace('{client}', () => clientName);
 }
 
 /**

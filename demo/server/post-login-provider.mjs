@@ -16,19 +16,23 @@ export const POST_LOGIN_COOKIES = Object.freeze({
  * @param {object} options
  * @param {string} options.issuer
  * @param {import('better-sqlite3').Database} options.db
+ * @param {string} options.apiResource the account API's resource indicator
+ * @param {readonly string[]} [options.frameAncestors] origins that may frame the provider's pages (tests only)
  * @param {object[]} options.clients oidc-provider client metadata (the same clients as SwissID's)
  * @param {Map<string, number>} options.accessTokenTtls per-client access token lifetimes
  * @param {number} options.accessTokenTtl default access token lifetime (seconds)
  * @param {object} options.signingKey private JWK from generateSigningKey(), not SwissID's
  * @param {boolean} [options.quiet]
  */
-export function createPostLoginProvider({ issuer, db, clients, accessTokenTtls, accessTokenTtl, signingKey, quiet }) {
+export function createPostLoginProvider({ issuer, db, clients, apiResource, accessTokenTtls, accessTokenTtl, signingKey, frameAncestors, quiet }) {
   return createOpenIdProvider({
     name: 'post-login',
     issuer,
     db,
     table: 'post_login_oidc_models',
     clients,
+    apiResource,
+    frameAncestors,
     accessTokenTtls,
     accessTokenTtl,
     signingKey,

@@ -1,5 +1,5 @@
-// Stylesheet and script of the SwissID stand-in's pages, served from its own origin so the pages
-// need neither inline style nor inline script.
+// Stylesheet and script of the providers' pages (sign-in, consent, logout), served from each provider's own origin so
+// that the pages need neither inline style nor inline script.
 
 // Post yellow with dark text (contrast about 10:1), error colours from the Post signal palette.
 const LOGIN_CSS = `*,*::before,*::after{box-sizing:border-box}
@@ -15,7 +15,10 @@ button{font:inherit;font-weight:600;padding:.6rem 1.25rem;border-radius:.25rem;c
 .primary{background:#fc0;color:hsl(0 0% 20%);border:2px solid #fc0;width:100%}
 .primary:hover{background:#f2c200}
 .secondary{background:#fff;color:hsl(0 0% 20%);border:2px solid hsl(0 0% 20%);width:100%;margin-top:.75rem}
-.abort{margin:0}
+.abort,.allow{margin:0}
+.consent{margin:.75rem 0;padding-left:1.25rem}
+.consent li{margin:.25rem 0}
+.note{font-size:.875rem}
 :focus-visible{outline:3px solid #004976;outline-offset:2px}
 .alert{background:#ffdade;color:#a51728;border-left:4px solid #a51728;padding:.75rem 1rem;margin:1rem 0 0}
 .code{font-size:.875rem}

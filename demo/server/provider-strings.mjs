@@ -1,4 +1,4 @@
-// Texts of the providers' own pages (sign-in, sign-out, errors) in de/fr/it/en: the SwissID stand-in
+// Texts of the providers' own pages (sign-in, consent, sign-out, errors) in de/fr/it/en: the SwissID stand-in
 // (STRINGS) and the older Post customer login (POST_LOGIN_STRINGS), same keys.
 
 export const LANGUAGES = /** @type {const} */ (['de', 'fr', 'it', 'en']);
@@ -24,6 +24,17 @@ export const STRINGS = {
     errorTitle: 'Die Anmeldung ist nicht möglich',
     errorText: 'Bitte kehren Sie zur Website zurück und versuchen Sie es erneut.',
     errorCode: 'Fehlercode',
+    consentTitle: 'Zugriff erlauben',
+    consentIntro: '{client} möchte mit Ihrer SwissID Folgendes lesen:',
+    consentProfileEmail: 'Ihren Namen und Ihre E-Mail-Adresse',
+    consentProfile: 'Ihren Namen',
+    consentEmail: 'Ihre E-Mail-Adresse',
+    consentIdentity: 'dass Sie angemeldet sind (eine Kennung ohne persönliche Angaben)',
+    consentAccount: 'Ihr Kundenkonto (privat oder geschäftlich, Firma)',
+    consentAddresses: 'Ihre Adressen (Rechnungsadresse und Adressen für Online-Dienste)',
+    consentNote: '{client} kann diese Angaben nur lesen, nicht ändern. Erlauben Sie den Zugriff nur Websites, denen Sie vertrauen.',
+    allow: 'Erlauben',
+    deny: 'Ablehnen',
   },
   fr: {
     brand: 'SwissID',
@@ -43,6 +54,17 @@ export const STRINGS = {
     errorTitle: 'La connexion n’est pas possible',
     errorText: 'Veuillez retourner sur le site et réessayer.',
     errorCode: 'Code d’erreur',
+    consentTitle: 'Autoriser l’accès',
+    consentIntro: '{client} souhaite lire les informations suivantes grâce à votre SwissID :',
+    consentProfileEmail: 'votre nom et votre adresse e-mail',
+    consentProfile: 'votre nom',
+    consentEmail: 'votre adresse e-mail',
+    consentIdentity: 'que vous êtes connecté (un identifiant sans données personnelles)',
+    consentAccount: 'votre compte client (privé ou professionnel, entreprise)',
+    consentAddresses: 'vos adresses (facturation et services en ligne)',
+    consentNote: '{client} peut seulement lire ces informations, pas les modifier. N’autorisez l’accès qu’aux sites auxquels vous faites confiance.',
+    allow: 'Autoriser',
+    deny: 'Refuser',
   },
   it: {
     brand: 'SwissID',
@@ -62,6 +84,17 @@ export const STRINGS = {
     errorTitle: 'Non è possibile accedere',
     errorText: 'Torni al sito e riprovi.',
     errorCode: 'Codice di errore',
+    consentTitle: 'Consentire l’accesso',
+    consentIntro: '{client} desidera leggere tramite il suo SwissID:',
+    consentProfileEmail: 'il suo nome e il suo indirizzo e-mail',
+    consentProfile: 'il suo nome',
+    consentEmail: 'il suo indirizzo e-mail',
+    consentIdentity: 'che ha effettuato l’accesso (un identificativo senza dati personali)',
+    consentAccount: 'il suo conto cliente (privato o commerciale, azienda)',
+    consentAddresses: 'i suoi indirizzi (fatturazione e servizi online)',
+    consentNote: '{client} può soltanto leggere questi dati, non modificarli. Consenta l’accesso solo ai siti di cui si fida.',
+    allow: 'Consentire',
+    deny: 'Rifiutare',
   },
   en: {
     brand: 'SwissID',
@@ -81,6 +114,17 @@ export const STRINGS = {
     errorTitle: 'Sign-in is not possible',
     errorText: 'Please go back to the website and try again.',
     errorCode: 'Error code',
+    consentTitle: 'Allow access',
+    consentIntro: '{client} would like to read through your SwissID:',
+    consentProfileEmail: 'your name and e-mail address',
+    consentProfile: 'your name',
+    consentEmail: 'your e-mail address',
+    consentIdentity: 'that you are signed in (an identifier without personal data)',
+    consentAccount: 'your customer account (private or business, company)',
+    consentAddresses: 'your addresses (billing and online services)',
+    consentNote: '{client} can only read these, not change them. Allow access only to websites you trust.',
+    allow: 'Allow',
+    deny: 'Deny',
   },
 };
 
@@ -97,6 +141,7 @@ export const POST_LOGIN_STRINGS = {
     loginNote: 'Dieses Login gilt für Kundenkonten, die noch nicht mit SwissID verknüpft sind. Nach der Anmeldung erfahren Sie, wie Sie Ihre Konten mit SwissID verknüpfen.',
     logoutText: 'Sie werden vom Kundenlogin Post abgemeldet.',
     loggedOutText: 'Sie haben sich vom Kundenlogin Post abgemeldet. Sie können dieses Fenster schliessen.',
+    consentIntro: '{client} möchte mit Ihrem Kundenlogin Post Folgendes lesen:',
   },
   fr: {
     ...STRINGS.fr,
@@ -106,6 +151,7 @@ export const POST_LOGIN_STRINGS = {
     loginNote: 'Ce login est destiné aux comptes clients qui ne sont pas encore rattachés à SwissID. Après la connexion, vous recevrez la marche à suivre pour rattacher vos comptes à SwissID.',
     logoutText: 'Vous êtes en train d’être déconnecté du Login client Poste.',
     loggedOutText: 'Vous vous êtes déconnecté du Login client Poste. Vous pouvez fermer cette fenêtre.',
+    consentIntro: '{client} souhaite lire les informations suivantes grâce à votre Login client Poste :',
   },
   it: {
     ...STRINGS.it,
@@ -115,6 +161,7 @@ export const POST_LOGIN_STRINGS = {
     loginNote: 'Questo login è destinato ai conti clienti non ancora collegati a SwissID. Dopo l’accesso riceverà le istruzioni per collegare i suoi conti a SwissID.',
     logoutText: 'È in corso la disconnessione dal Login clienti Posta.',
     loggedOutText: 'Si è disconnesso dal Login clienti Posta. Può chiudere questa finestra.',
+    consentIntro: '{client} desidera leggere tramite il suo Login clienti Posta:',
   },
   en: {
     ...STRINGS.en,
@@ -124,6 +171,7 @@ export const POST_LOGIN_STRINGS = {
     loginNote: 'This login is for customer accounts not yet linked to SwissID. After signing in, you will be shown how to link your accounts to SwissID.',
     logoutText: 'You are being signed out of the Post customer login.',
     loggedOutText: 'You have signed out of the Post customer login. You can close this window.',
+    consentIntro: '{client} would like to read through your Post customer login:',
   },
 };
 

@@ -21,7 +21,7 @@ const CONTENT_TYPES = {
 
 /**
  * The page policy: only own scripts and styles, Trusted Types enforced, network only to the own
- * origin, SwissID, the account API and the older Post login; framing only by local test and demo pages.
+ * origin, SwissID, the account API and the older Post login; framed only by the site's own pages.
  * @param {{ swissidOrigin: string, apiOrigin: string, postLoginOrigin?: string }} origins
  */
 export function pageCsp({ swissidOrigin, apiOrigin, postLoginOrigin }) {
@@ -31,7 +31,7 @@ export function pageCsp({ swissidOrigin, apiOrigin, postLoginOrigin }) {
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self' ${swissidOrigin} ${apiOrigin}${postLoginOrigin ? ` ${postLoginOrigin}` : ''}`,
-    "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*",
+    "frame-ancestors 'self'",
     "require-trusted-types-for 'script'",
     'report-uri /csp-report',
   ].join('; ');
@@ -101,7 +101,8 @@ export function createStaticSite({ name, rootDir, cdnDir, csp, cspReports, place
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (type.startsWith('text/html')) {
       const page = (await readFile(file, 'utf8')).replace(/\{\{(\w+)\}\}/g, (match, key) => placeholders[key] ?? match);
-      done(req, res, 200, { 'Content-Type': type, 'Content-Security-Policy': csp }, req.method === 'HEAD' ? '' : page);
+      // X-Frame-Options for browsers without frame-ancestors.
+      done(req, res, 200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'X-Frame-Options': 'SAMEORIGIN' }, req.method === 'HEAD' ? '' : page);
       return;
     }
     const headers = { ...common, 'Content-Type': type, 'Content-Length': info.size };

@@ -30,6 +30,8 @@ export interface AddressLimits {
   canEdit: boolean;
   /** This login may add one more. */
   canAdd: boolean;
+  /** This site's access allows changes at all (a partner site's does not); false makes `canEdit` false too. */
+  writable: boolean;
 }
 
 export interface AddressBook {
@@ -72,7 +74,8 @@ function toAddressBook(value: unknown): AddressBook {
   return {
     billing: raw.billing == null ? null : toAddress(raw.billing),
     online: raw.online.map(toAddress),
-    limits: { maxOnline: limits.maxOnline, canEdit: limits.canEdit, canAdd: limits.canAdd === true },
+    // An API that does not say `writable` leaves it to `canEdit`.
+    limits: { maxOnline: limits.maxOnline, canEdit: limits.canEdit, canAdd: limits.canAdd === true, writable: limits.writable !== false },
   };
 }
 
@@ -129,5 +132,6 @@ export function toErrorCode(error: unknown): AddressErrorCode {
   if (error.code === 'limit_reached' || error.code === 'administrator_only' || error.code === 'validation') {
     return error.code;
   }
+  if (error.status === 403 && error.code === 'insufficient_scope') return 'not_allowed';
   return error.status === 412 ? 'conflict' : 'server';
 }

@@ -282,6 +282,7 @@ export class AddressEditor {
     if (code === 'validation') this.update({ fieldErrors: toFieldErrors(body.fields) });
     if (code === 'limit_reached') this.picker.setBook({ ...book, limits: { ...book.limits, canAdd: false } });
     if (code === 'administrator_only') this.picker.setBook({ ...book, limits: { ...book.limits, canEdit: false, canAdd: false } });
+    if (code === 'not_allowed') this.picker.setBook({ ...book, limits: { ...book.limits, canEdit: false, canAdd: false, writable: false } });
     this.fail(code);
     return false;
   }

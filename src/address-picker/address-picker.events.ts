@@ -14,6 +14,8 @@ export type AddressErrorCode =
   | 'conflict'
   | 'limit_reached'
   | 'administrator_only'
+  /** This site's access does not cover it (a partner site may read addresses, not change them). */
+  | 'not_allowed'
   | 'validation';
 
 /** An online-services address was saved; `created` is false when an existing one was changed. */

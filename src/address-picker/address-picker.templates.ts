@@ -92,7 +92,7 @@ export interface ChoiceParts extends PickerParts {
 export function renderChoice(parts: ChoiceParts) {
   const { t, combobox, choices, chosen, invalid, disabled } = parts;
   const service = t(SERVICE_KEYS[parts.service]);
-  const { canEdit, canAdd, maxOnline } = parts.limits;
+  const { canEdit, canAdd, maxOnline, writable } = parts.limits;
   const active = combobox.active;
   return html`
     <div>
@@ -147,7 +147,8 @@ export function renderChoice(parts: ChoiceParts) {
             : nothing}
         </div>`
       : nothing}
-    ${!canEdit && maxOnline > 0 ? html`<p class="note">${t('adminNote')}</p>` : nothing}
+    ${!writable ? html`<p class="note">${t('readOnlyNote')}</p>` : nothing}
+    ${writable && !canEdit && maxOnline > 0 ? html`<p class="note">${t('adminNote')}</p>` : nothing}
     ${canEdit && !canAdd ? html`<p class="note">${t('limitNote')}</p>` : nothing}
     <p class="visually-hidden" role="status">${combobox.announced && chosen ? t('chosen', { address: addressLine(t, chosen) }) : nothing}</p>
   `;
@@ -275,5 +276,6 @@ function renderRecovery({ t }: PickerParts, view: AddressPickerView, actions: { 
   }
   if (view.error === 'limit_reached') return html`<p>${t('limitNote')}</p>`;
   if (view.error === 'administrator_only') return html`<p>${t('adminNote')}</p>`;
+  if (view.error === 'not_allowed') return html`<p>${t('readOnlyNote')}</p>`;
   return nothing;
 }

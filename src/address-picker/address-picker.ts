@@ -27,7 +27,7 @@ export type { AddressPickerView } from './address-picker.templates.js';
 
 type MessageKey = keyof AddressPickerMessages;
 
-const EMPTY_BOOK: AddressBook = { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false } };
+const EMPTY_BOOK: AddressBook = { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, writable: true } };
 
 /** The signed-in customer whose addresses are shown. `scope` is aborted when they leave: late answers then count for nothing. */
 interface Customer {

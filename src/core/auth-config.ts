@@ -10,7 +10,8 @@ function withoutQuery(href: string): string {
 
 /**
  * The settings of one login method, with the documented defaults (the current page as redirect address); null when
- * the method is not (correctly) configured. Shared by the login element and the link banner, which proves a SwissID with the login's settings.
+ * the method is not (correctly) configured. Shared by the login element and the link banner, which proves a SwissID
+ * with the login's settings.
  */
 export function authConfig(settings: LoginSettings, method: SignInMethod): AuthConfig | null {
   const [issuer, clientId] =
@@ -20,6 +21,7 @@ export function authConfig(settings: LoginSettings, method: SignInMethod): AuthC
     const authority = new URL(issuer).href.replace(/\/$/, '');
     if (!clientId) return null;
     const redirectUri = resolve(settings.redirectUri, withoutQuery(location.href));
+    const api = settings.api ? new URL(settings.api, location.href).href : null;
     return {
       login: method,
       authority,
@@ -28,7 +30,10 @@ export function authConfig(settings: LoginSettings, method: SignInMethod): AuthC
       popupRedirectUri: resolve(settings.popupRedirectUri, redirectUri),
       postLogoutRedirectUri: resolve(settings.postLogoutRedirectUri, redirectUri),
       scope: settings.scope,
-      api: settings.api ? new URL(settings.api, location.href).href : null,
+      api,
+      // The account API is the resource the access token is for (RFC 8707): its audience and its scopes.
+      resource: api,
+      apiScope: api ? settings.apiScope : '',
     };
   } catch {
     return null;

@@ -36,7 +36,10 @@ export interface LoginSettings {
   postLogoutRedirectUri: string;
   /** Base URL of the Post account API; empty when the page has none. */
   api: string;
+  /** The OpenID Connect scopes to request. */
   scope: string;
+  /** The account API's scopes to request for it (as the API's resource, RFC 8707) when `api` is set. */
+  apiScope: string;
 }
 
 export interface PageLogin extends LoginSettings, HTMLElement {

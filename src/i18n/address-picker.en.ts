@@ -19,6 +19,7 @@ const en = {
   add: 'Add address',
   adminNote:
     'Agree with your company’s administrator which address to use for online services (for example for forwarding requests); it is saved in the user profile under “Company data management” → “Address”.',
+  readOnlyNote: 'You can choose an address here. To change or add one, go to your customer account at Swiss Post.',
   limitNote:
     'If you need more than one address for online services (for example for powers of attorney, forwarding requests, PO boxes or sub-addresses), please contact customer service. We can also register several addresses for some services.',
   editTitle: 'Edit the address for online services',
@@ -59,6 +60,7 @@ const en = {
   session_expired: 'Your session has expired. Log in again to continue.',
   limit_reached: 'Your account cannot have more addresses for online services.',
   administrator_only: 'Only your company’s administrator can change the addresses for online services.',
+  not_allowed: 'This site may not change your addresses. You can change them in your customer account at Swiss Post.',
   conflict: 'This address was changed in the meantime.',
   loadFailed: 'Your addresses could not be loaded.',
   kept: 'Your entries are kept.',

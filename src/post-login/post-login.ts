@@ -122,8 +122,15 @@ export class PostLogin extends LitElement implements PageLogin {
   /** Base URL of the Post account API (`GET /me`); without it the profile comes from the ID token only. */
   @property() api = '';
 
-  /** Scopes to request. */
+  /** OpenID Connect scopes to request. */
   @property() scope = 'openid profile email';
+
+  /**
+   * The account API's scopes to request, with the API as the token's audience (RFC 8707), when `api` is set. A Post
+   * site asks for all; a partner site asks for `account.read addresses.read`, which is all a partner can get, after the
+   * customer's consent at the provider.
+   */
+  @property({ attribute: 'api-scope' }) apiScope = 'account.read addresses.read addresses.write account.link';
 
   /** `redirect` (default) leaves the page for the provider; `popup` signs in in a separate window. */
   @property() flow: SignInFlow = 'redirect';
@@ -233,6 +240,7 @@ export class PostLogin extends LitElement implements PageLogin {
       'postLogoutRedirectUri',
       'api',
       'scope',
+      'apiScope',
     ] as const;
     if (!this.hasUpdated || settings.some((name) => changed.has(name))) this.connectSession();
     // The plain signed-out mask paints with its first-paint words, and the language chunk follows when the browser is

@@ -2,8 +2,9 @@ import { apiUrl, fetchJson, HttpError } from '../core/http.js';
 
 /**
  * The Post account API's linking endpoints (see demo/openapi.yaml): the link status of the signed-in older Post
- * customer login, and linking it to a SwissID. The older login proves itself by its access token, the SwissID by a
- * fresh ID token; the token goes only to the API, in the request body.
+ * customer login, a one-time challenge for the SwissID proof, and linking it to a SwissID. The older login proves
+ * itself by its access token, the SwissID by a fresh ID token whose nonce is the challenge; the token goes only to the
+ * API, in the request body.
  */
 export interface LinkedAccount {
   id: string;
@@ -43,6 +44,16 @@ function toLinkStatus(value: unknown): LinkStatus {
 
 export async function loadLinkStatus(api: string, accessToken: string, signal?: AbortSignal): Promise<LinkStatus> {
   return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { accessToken, signal }));
+}
+
+/**
+ * A one-time challenge for linking, issued to the signed-in older login: the SwissID sign-in that proves the SwissID
+ * carries it as its nonce, so that the proof counts for this linking only, once, and only when just made.
+ */
+export async function requestLinkChallenge(api: string, accessToken: string): Promise<string> {
+  const answer = await fetchJson<{ nonce?: unknown }>(apiUrl(api, 'link/challenge'), { method: 'POST', accessToken });
+  if (typeof answer?.nonce !== 'string' || !answer.nonce) throw new HttpError('malformed');
+  return answer.nonce;
 }
 
 /** Links the older login to the SwissID; a 409 means that SwissID (or this login) is linked already. */

@@ -18,7 +18,7 @@ import {
   SwissIdLinkBannerStartedEvent,
   type LinkErrorCode,
 } from './swissid-link-banner.events.js';
-import { loadLinkStatus, linkToSwissId, type LinkedAccount, type LinkStatus } from './link-api.js';
+import { loadLinkStatus, linkToSwissId, requestLinkChallenge, type LinkedAccount, type LinkStatus } from './link-api.js';
 import { styles } from './swissid-link-banner.styles.js';
 import { completeSwissIdProof, startSwissIdProof, type SwissIdProof } from './swissid-proof.js';
 
@@ -103,7 +103,7 @@ export class SwissIdLinkBanner extends LitElement {
   /** `popup` or `redirect` for the SwissID sign-in; the `<post-login>`'s flow when empty. */
   @property() flow: '' | 'popup' | 'redirect' = '';
 
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner/en.ts`); `text-*` attributes work too. */
+  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner.en.ts`); `text-*` attributes work too. */
   @property({ attribute: false }) texts: Partial<LinkBannerMessages> = {};
 
   /** Shows a fixed state for design reviews (Storybook); its buttons do nothing. Never set it on a live page. */
@@ -211,7 +211,17 @@ export class SwissIdLinkBanner extends LitElement {
       this.fail(new PostLoginError('popup_blocked'));
       return;
     }
-    void this.receiveProof(() => startSwissIdProof(config, this.locale.language, popup));
+    const login = this.login;
+    void this.receiveProof(async () => {
+      try {
+        if (!login?.api) throw new PostLoginError('signed_out');
+        const challenge = await requestLinkChallenge(login.api, await login.getAccessToken());
+        return await startSwissIdProof(config, { uiLocales: this.locale.language, popup, challenge });
+      } catch (error) {
+        popup?.close();
+        throw error;
+      }
+    });
   }
 
   private async onConfirm(): Promise<void> {

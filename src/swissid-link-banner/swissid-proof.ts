@@ -12,10 +12,16 @@ export interface SwissIdProof {
 
 const loadOidc = () => import('../core/oidc/index.js');
 
-/** Opens the SwissID sign-in; resolves with the proof (popup) or null when the page leaves for SwissID (redirect). */
-export async function startSwissIdProof(config: AuthConfig, uiLocales: string, popup: Window | null): Promise<SwissIdProof | null> {
+/**
+ * Opens the SwissID sign-in with the API's link challenge as its nonce; resolves with the proof (popup) or null when
+ * the page leaves for SwissID (redirect).
+ */
+export async function startSwissIdProof(
+  config: AuthConfig,
+  { uiLocales, popup, challenge }: { uiLocales: string; popup: Window | null; challenge: string },
+): Promise<SwissIdProof | null> {
   const oidc = await loadOidc();
-  const request = await oidc.createSignInRequest(config, { popup: popup !== null, uiLocales, purpose: 'proof' });
+  const request = await oidc.createSignInRequest(config, { popup: popup !== null, uiLocales, purpose: 'proof', nonce: challenge });
   if (!popup) {
     window.location.assign(request.url);
     return null;

@@ -7,7 +7,7 @@ describe('account API', () => {
   let backend;
   before(async () => {
     env = await startTestBackend({
-      extraClients: [{ client_id: 'short-lived', redirect_uris: ['http://localhost:9999/cb'], post_logout_redirect_uris: [], accessTokenTtl: 1 }],
+      extraClients: [{ client_id: 'short-lived', firstParty: true, redirect_uris: ['http://localhost:9999/cb'], post_logout_redirect_uris: [], accessTokenTtl: 1 }],
     });
     backend = env.backend;
   });

@@ -55,7 +55,7 @@ describe('addresses API', () => {
         id: ID.annaOnline, kind: 'online', version: 1, services: ADDRESS_SERVICES, name: 'Anna Muster', company: null, coName: 'Beat Muster',
         street: 'Länggassstrasse', houseNumber: '7a', poBox: null, postcode: '3000', locality: 'Bern', country: 'CH', updatedAt: undefined,
       });
-      assert.deepEqual(body.limits, { maxOnline: 1, canEdit: true, canAdd: false, managedBy: 'self' });
+      assert.deepEqual(body.limits, { maxOnline: 1, canEdit: true, canAdd: false, managedBy: 'self', writable: true });
     });
 
     it("gives a company's superadministrator and user the same company addresses; only the administrator edits", async () => {
@@ -71,8 +71,8 @@ describe('addresses API', () => {
       ]);
       assert.deepEqual(lea.billing, marc.billing);
       assert.deepEqual(lea.online, marc.online);
-      assert.deepEqual(marc.limits, { maxOnline: 3, canEdit: true, canAdd: true, managedBy: 'administrator' });
-      assert.deepEqual(lea.limits, { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator' });
+      assert.deepEqual(marc.limits, { maxOnline: 3, canEdit: true, canAdd: true, managedBy: 'administrator', writable: true });
+      assert.deepEqual(lea.limits, { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator', writable: true });
     });
 
     it("acts on the older login's account, and answers a login without a customer account with nothing", async () => {
@@ -80,10 +80,10 @@ describe('addresses API', () => {
       assert.equal(peter.accountId, 'c1b2c3d4-0001-4000-8000-000000000001');
       assert.equal(peter.billing.locality, 'Lugano');
       assert.deepEqual(peter.online, []);
-      assert.deepEqual(peter.limits, { maxOnline: 1, canEdit: true, canAdd: true, managedBy: 'self' });
+      assert.deepEqual(peter.limits, { maxOnline: 1, canEdit: true, canAdd: true, managedBy: 'self', writable: true });
 
       const nora = await (await api('/addresses', { as: 'nora' })).json();
-      assert.deepEqual(nora, { accountId: null, billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self' } });
+      assert.deepEqual(nora, { accountId: null, billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self', writable: true } });
       const refused = await create('nora', VALID);
       assert.equal(refused.status, 403);
       assert.equal((await refused.json()).error, 'no_customer_account');
@@ -234,7 +234,7 @@ describe('addresses API', () => {
         assert.equal(res.status, 409, as);
         assert.equal((await res.json()).error, 'limit_reached');
       }
-      assert.deepEqual((await (await api('/addresses', { as: 'marc' })).json()).limits, { maxOnline: 3, canEdit: true, canAdd: false, managedBy: 'administrator' });
+      assert.deepEqual((await (await api('/addresses', { as: 'marc' })).json()).limits, { maxOnline: 3, canEdit: true, canAdd: false, managedBy: 'administrator', writable: true });
       assert.equal(onlineCount(ID.kellerCustomer), 3);
       assert.equal(onlineCount(ID.annaCustomer), 1);
     });

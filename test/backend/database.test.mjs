@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { openDatabase } from '../../demo/server/database.mjs';
 import { authenticate } from '../../demo/server/db/accounts.mjs';
+import { MIGRATIONS } from '../../demo/server/db/schema.mjs';
 import { DEMO_ACCOUNTS } from '../../demo/server/demo-data.mjs';
 import { ANNA, signIn, startTestBackend } from './support.mjs';
 
@@ -50,10 +53,36 @@ describe('database', () => {
     const again = openDatabase(env.dbFile);
     try {
       assert.equal(again.prepare('SELECT count(*) FROM accounts').pluck().get(), 3);
-      assert.equal(again.pragma('user_version', { simple: true }), 3);
+      assert.equal(again.pragma('user_version', { simple: true }), 4);
+      assert.equal(MIGRATIONS.length, 4);
       assert.equal(again.pragma('journal_mode', { simple: true }), 'wal');
     } finally {
       again.close();
+    }
+  });
+
+  it('migrates a file of the previous version (3) forward, keeping what it holds', () => {
+    const file = join(env.dir, 'version-3.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    for (const sql of MIGRATIONS.slice(0, 3)) old.exec(sql);
+    old.pragma('user_version = 3');
+    old.prepare(`INSERT INTO post_logins (id, email, password_hash, given_name, family_name, invited, swissid_sub, linked_at)
+      VALUES ('old-login', 'old.login@example.ch', 'x', 'Olga', 'Alt', 1, 'old-swissid', '2025-01-02T03:04:05.000Z')`).run();
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      assert.equal(db.pragma('user_version', { simple: true }), 4);
+      assert.deepEqual(db.prepare('SELECT email, swissid_sub, linked_at FROM post_logins WHERE id = ?').get('old-login'),
+        { email: 'old.login@example.ch', swissid_sub: 'old-swissid', linked_at: '2025-01-02T03:04:05.000Z' });
+      for (const table of ['link_challenges', 'link_audit', 'outbox']) {
+        assert.equal(db.prepare('SELECT count(*) FROM sqlite_master WHERE type = ? AND name = ?').pluck().get('table', table), 1, table);
+        assert.equal(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
+      }
+      assert.equal(db.prepare('SELECT count(*) FROM accounts').pluck().get(), 3, 'seeded as a new file would be');
+    } finally {
+      db.close();
     }
   });
 });

@@ -98,7 +98,8 @@ describe('older Post customer login', () => {
         assert.match(html, new RegExp(`<button type="submit" class="primary">${submit}</button>`));
         assert.match(html, /<button id="cancel" type="submit"/);
         assert.doesNotMatch(html, /SwissID<\/span>|<script>|<style|style=/);
-        assert.equal(page.headers.get('content-security-policy'), "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors *");
+        assert.equal(page.headers.get('content-security-policy'), "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+        assert.equal(page.headers.get('x-frame-options'), 'DENY');
       }
       const css = await fetch(`${backend.urls.postLogin}/assets/login.css`);
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');

@@ -106,7 +106,8 @@ describe('SwissID stand-in (OpenID provider)', () => {
     assert.match(html, /<button id="cancel" type="submit"/);
     assert.doesNotMatch(html, /<script>|<style|style=/);
     const csp = page.headers.get('content-security-policy');
-    assert.equal(csp, "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors *");
+    assert.equal(csp, "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
 
     const css = await fetch(`${backend.urls.swissid}/assets/login.css`);
     assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');

@@ -34,7 +34,9 @@ describe('demo and partner page servers', () => {
     assert.match(csp, /style-src 'self'(;|$)/);
     assert.match(csp, /require-trusted-types-for 'script'/);
     assert.match(csp, new RegExp(`connect-src 'self' ${backend.urls.swissid} ${backend.urls.api} ${backend.urls.postLogin}(;|$)`));
-    assert.match(csp, /frame-ancestors 'self' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\*/);
+    // Framed only by the site's own pages.
+    assert.match(csp, /frame-ancestors 'self'(;|$)/);
+    assert.equal(res.headers.get('x-frame-options'), 'SAMEORIGIN');
     assert.match(csp, /report-uri \/csp-report/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
@@ -54,6 +56,8 @@ describe('demo and partner page servers', () => {
     assert.match(backend.urls.partner, /^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${backend.urls.partner}/`);
     assert.match(await res.text(), /<title>Partner<\/title>/);
+    assert.match(res.headers.get('content-security-policy'), /frame-ancestors 'self'(;|$)/);
+    assert.equal(res.headers.get('x-frame-options'), 'SAMEORIGIN');
   });
 
   it('refuses directory traversal', async () => {

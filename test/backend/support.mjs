@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_POST_LOGINS, DEMO_SWISSID_IDENTITIES } from '../../demo/server/demo-data.mjs';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
 
+/** What Post's own sites ask for: the OpenID scopes and every scope of the account API. */
+export const FULL_SCOPE = 'openid profile email account.read addresses.read addresses.write account.link';
+/** What a partner site asks for. */
+export const PARTNER_SCOPE = 'openid profile email account.read addresses.read';
+/** The SwissID sign-in that proves a SwissID for linking: no API scope. */
+export const PROOF_SCOPE = 'openid profile email';
+
 // The demo sign-ins, in the order of demo/server/demo-data.mjs.
 const credentials = ({ email, password }) => ({ email, password });
 export const [ANNA, MARC, LEA] = DEMO_ACCOUNTS.map(credentials);
@@ -31,14 +38,22 @@ export async function startTestBackend(options = {}) {
   const backend = await startReferenceBackend({
     swissidPort: 0, apiPort: 0, postLoginPort: 0, demoPort: 0, partnerPort: 0,
     dbFile: join(dir, 'reference.sqlite'), pagesDir, distDir, quiet: true, ...options,
+  }).catch((error) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   return {
     backend,
     dir,
     dbFile: join(dir, 'reference.sqlite'),
+    /** The demo site: a first-party client. */
     demoClient: { clientId: 'post-login-demo', redirectUri: `${backend.urls.demo}/` },
     /** The same client at the older Post customer login. */
     postLoginClient: { clientId: 'post-login-demo', redirectUri: `${backend.urls.demo}/`, issuer: backend.urls.postLogin },
+    /** The partner page: a third-party client. */
+    partnerClient: { clientId: 'partner-demo', redirectUri: `${backend.urls.partner}/`, scope: PARTNER_SCOPE },
+    /** The same client at the older Post customer login. */
+    postLoginPartnerClient: { clientId: 'partner-demo', redirectUri: `${backend.urls.partner}/`, scope: PARTNER_SCOPE, issuer: backend.urls.postLogin },
     async close() {
       await backend.close();
       rmSync(dir, { recursive: true, force: true });
@@ -115,14 +130,27 @@ export function pkce() {
 }
 
 /**
- * Starts an authorization request and lands on the provider's sign-in page (SwissID unless `issuer`
- * names another provider, e.g. backend.urls.postLogin).
- * @returns {Promise<{ browser: Browser, page: Response, pageUrl: string, html: string, state: string, nonce: string, verifier: string, issuer: string }>}
+ * @typedef {object} AuthorizationOptions
+ * @property {string} clientId
+ * @property {string} redirectUri
+ * @property {string} [scope] default FULL_SCOPE
+ * @property {string|null} [resource] the `resource` parameter; default the account API's resource, null: none
+ * @property {string} [nonce] default a random one
+ * @property {string} [prompt] e.g. 'login'
+ * @property {number} [maxAge] the `max_age` parameter
+ * @property {string} [uiLocales]
+ * @property {Browser} [browser]
+ * @property {string} [issuer] the provider (SwissID unless it names another, e.g. backend.urls.postLogin)
  */
-export async function startAuthorization(backend, { clientId, redirectUri, scope = 'openid profile email', uiLocales, browser = new Browser(), issuer = backend.urls.swissid }) {
+
+/** The authorization request's URL and what the client keeps for the token request. */
+function authorizationRequest(backend, options) {
+  const {
+    clientId, redirectUri, scope = FULL_SCOPE, resource = backend.apiResource, nonce = randomBytes(12).toString('base64url'), prompt, maxAge,
+    uiLocales, issuer = backend.urls.swissid,
+  } = options;
   const { verifier, challenge } = pkce();
   const state = randomBytes(12).toString('base64url');
-  const nonce = randomBytes(12).toString('base64url');
   const url = new URL(`${issuer}/auth`);
   url.search = new URLSearchParams({
     client_id: clientId,
@@ -133,11 +161,48 @@ export async function startAuthorization(backend, { clientId, redirectUri, scope
     nonce,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    ...(resource ? { resource } : {}),
+    ...(prompt ? { prompt } : {}),
+    ...(maxAge === undefined ? {} : { max_age: String(maxAge) }),
     ...(uiLocales ? { ui_locales: uiLocales } : {}),
   }).toString();
-  const { res, url: pageUrl, exit } = await browser.follow(url.href, issuer);
+  return { url: url.href, state, nonce, verifier, issuer };
+}
+
+/**
+ * Starts an authorization request and lands on the provider's sign-in page.
+ * @param {AuthorizationOptions} options
+ * @returns {Promise<{ browser: Browser, page: Response, pageUrl: string, html: string, state: string, nonce: string, verifier: string, issuer: string }>}
+ */
+export async function startAuthorization(backend, options) {
+  const { browser = new Browser() } = options;
+  const request = authorizationRequest(backend, options);
+  const { res, url: pageUrl, exit } = await browser.follow(request.url, request.issuer);
   if (exit) throw new Error(`left the provider before the sign-in page: ${exit}`);
-  return { browser, page: res, pageUrl, html: await res.text(), state, nonce, verifier, issuer };
+  return { browser, page: res, pageUrl, html: await res.text(), ...request };
+}
+
+/**
+ * An authorization request in a browser that is signed in at the provider already: it leaves the provider at once
+ * (`exit`), or stops at a page (`res`, `url`: the sign-in or consent page).
+ * @param {AuthorizationOptions & { browser: Browser }} options
+ */
+export async function authorizeAgain(backend, options) {
+  const request = authorizationRequest(backend, options);
+  return { ...request, ...(await options.browser.follow(request.url, request.issuer)) };
+}
+
+/** Whether a provider page is its consent page. */
+export const isConsentPage = (html) => /<button id="allow"/.test(html);
+
+/**
+ * Answers the consent page at `url` ('allow' or 'deny'); returns the redirect back to the client (`exit`).
+ * @param {Browser} browser
+ * @param {string} url the consent page's address (/interaction/…)
+ * @param {'allow'|'deny'} decision
+ */
+export function answerConsent(browser, url, decision) {
+  return browser.follow(`${url}/${decision === 'allow' ? 'consent' : 'abort'}`, new URL(url).origin, { method: 'POST' });
 }
 
 /** Submits the sign-in form; returns the redirect back to the client (exit) or the re-rendered page. */
@@ -145,22 +210,24 @@ export async function submitLogin(backend, flow, { email, password }) {
   return flow.browser.follow(`${flow.pageUrl}/login`, flow.issuer ?? backend.urls.swissid, { form: { email, password } });
 }
 
-/** Exchanges a code at the token endpoint. */
-export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, headers = {}, issuer = backend.urls.swissid }) {
+/** Exchanges a code at the token endpoint (with `resource` when given, as the widgets send it). */
+export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, resource, headers = {}, issuer = backend.urls.swissid }) {
   const res = await fetch(`${issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier, ...(resource ? { resource } : {}),
+    }),
   });
   return { res, body: await res.json() };
 }
 
-/** Uses a refresh token. */
-export async function refresh(backend, { clientId, refreshToken, issuer = backend.urls.swissid }) {
+/** Uses a refresh token (with `resource` when given). */
+export async function refresh(backend, { clientId, refreshToken, resource, issuer = backend.urls.swissid }) {
   const res = await fetch(`${issuer}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken }),
+    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken, ...(resource ? { resource } : {}) }),
   });
   return { res, body: await res.json() };
 }
@@ -180,12 +247,51 @@ export async function accessTokens(env, swissid, post = {}) {
   ]));
 }
 
-/** The whole sign-in: authorization, sign-in page, code, tokens (at `client.issuer`, SwissID by default). */
-export async function signIn(backend, client, account = ANNA) {
-  const flow = await startAuthorization(backend, client);
-  const { exit } = await submitLogin(backend, flow, account);
+/**
+ * The whole sign-in: authorization, sign-in page, (for a partner) the consent page, code, tokens (at `client.issuer`,
+ * SwissID by default), with `resource` on the token request as the widgets send it. A consent page fails the sign-in
+ * unless `consent` says how to answer it.
+ * @param {any} backend
+ * @param {Partial<AuthorizationOptions> & { clientId: string, redirectUri: string }} client
+ * @param {{ email: string, password: string }} [account]
+ * @param {Partial<AuthorizationOptions> & { consent?: 'allow' }} [options] more authorization parameters
+ */
+export async function signIn(backend, client, account = ANNA, { consent, ...options } = {}) {
+  const request = { ...client, ...options };
+  const flow = await startAuthorization(backend, request);
+  let { exit, res: page, url } = await submitLogin(backend, flow, account);
+  let consentShown = false;
+  if (!exit) {
+    const html = await page.text();
+    if (!isConsentPage(html)) throw new Error(`the provider stayed on a page: ${url}`);
+    if (!consent) throw new Error(`a consent page for ${client.clientId}`);
+    consentShown = true;
+    ({ exit } = await answerConsent(flow.browser, url, consent));
+  }
   const callback = new URL(exit);
-  const { res, body } = await exchangeCode(backend, { ...client, code: callback.searchParams.get('code'), verifier: flow.verifier });
+  const code = callback.searchParams.get('code');
+  if (!code) throw new Error(`no code: ${callback.searchParams.get('error')}`);
+  const resource = request.resource === undefined ? backend.apiResource : request.resource ?? undefined;
+  const { res, body } = await exchangeCode(backend, { ...request, resource, code, verifier: flow.verifier });
   if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}`);
-  return { flow, callback, tokens: body };
+  return { flow, callback, tokens: body, consentShown };
+}
+
+/**
+ * A link challenge for the older login of `postToken` (POST /link/challenge).
+ * @returns {Promise<{ nonce: string, expiresAt: string }>}
+ */
+export async function linkChallenge(backend, postToken) {
+  const res = await callApi(backend, '/link/challenge', { token: postToken, method: 'POST' });
+  if (res.status !== 201) throw new Error(`POST /link/challenge answered ${res.status}`);
+  return res.json();
+}
+
+/**
+ * The SwissID sign-in that proves a SwissID for linking, as the widget makes it: no API scope, a fresh sign-in
+ * (prompt=login, max_age=0), the challenge as nonce.
+ * @param {Partial<AuthorizationOptions> & { consent?: 'allow' }} [options] more, or other, authorization parameters
+ */
+export function proofSignIn(backend, client, account, nonce, options = {}) {
+  return signIn(backend, client, account, { scope: PROOF_SCOPE, prompt: 'login', maxAge: 0, nonce, ...options });
 }

@@ -35,14 +35,27 @@ export function referenceBackendPlugin() {
         partnerPort: TEST_PORTS.partner,
         dbFile: join(dataDir, 'reference.sqlite'),
         quiet: true,
+        // The journeys open the fixture page in an iframe of the test runner's page, and a redirect sign-in (or a
+        // provider logout) goes on to the provider's page in that iframe: the providers, which refuse every framing
+        // by default, must let the test runner's origin frame them. Only here; `npm start` keeps 'none'.
+        frameAncestors: [TEST_ORIGIN],
         extraClients: [
-          { client_id: 'post-login-test', redirect_uris: FIXTURE_PAGES, post_logout_redirect_uris: FIXTURE_PAGES },
+          { client_id: 'post-login-test', firstParty: true, redirect_uris: FIXTURE_PAGES, post_logout_redirect_uris: FIXTURE_PAGES },
           // Access tokens that live a few seconds: renewal and expiry happen while a test watches.
           {
             client_id: 'post-login-short',
+            firstParty: true,
             redirect_uris: FIXTURE_PAGES,
             post_logout_redirect_uris: FIXTURE_PAGES,
             accessTokenTtl: 8,
+          },
+          // A partner site on the fixture page: read scopes only, after consent at the provider.
+          {
+            client_id: 'partner-test',
+            client_name: 'Partner Test Shop',
+            firstParty: false,
+            redirect_uris: FIXTURE_PAGES,
+            post_logout_redirect_uris: FIXTURE_PAGES,
           },
         ],
       });
@@ -124,8 +137,8 @@ export function referenceBackendPlugin() {
           return true;
         case 'provider-unreachable': {
           // The provider's network is gone for this browser (`on: false` brings it back): requests to it fail, or with
-          // `hang: true` never get an answer.
-          const origin = backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid'];
+          // `hang: true` never get an answer. `provider: 'api'` does the same to the account API.
+          const origin = backend.urls[{ post: 'postLogin', api: 'api' }[payload?.provider] ?? 'swissid'];
           if (payload?.on === false) await page().context().unroute(`${origin}/**`);
           else await page().context().route(`${origin}/**`, (route) => (payload?.hang ? undefined : route.abort('connectionrefused')));
           return true;

@@ -2,11 +2,15 @@ import { driveProviderLogin } from './provider-driver.mjs';
 
 /**
  * The partner-site journey: a new tab on the partner origin (another site, strict CSP with Trusted Types), the one
- * script tag from /cdn/, a real redirect sign-in through the provider and back. Returns what the customer saw and
- * every CSP violation the browser reported (as events in the page and as reports to the server).
+ * script tag from /cdn/, a real redirect sign-in through the provider, its consent page answered with `consent`, and
+ * back. Returns what the customer saw, every CSP violation the browser reported (as events in the page and as reports
+ * to the server), and what the account API answered when the partner's own script tried to change an address with
+ * the token the widget gives it.
  */
-export async function runPartnerJourney(testPage, backend, { email, password }) {
-  const page = await testPage.context().newPage();
+export async function runPartnerJourney(testPage, backend, { email, password, consent = 'allow' }) {
+  // A context of its own: a first visit, with no session left on the partner origin or at SwissID by another journey.
+  const context = await testPage.context().browser().newContext();
+  const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => {
     // Failed loads are listed with their address by the response listener below.
@@ -27,8 +31,13 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
   try {
     await page.goto(`${backend.urls.partner}/`);
     await page.locator('post-login').locator('[part~="sign-in-button"]').click();
-    const login = await driveProviderLogin(page, backend.urls.swissid, { email, password, where: 'self' });
+    const login = await driveProviderLogin(page, backend.urls.swissid, { email, password, where: 'self', consent });
     await page.waitForURL((url) => url.origin === backend.urls.partner, { timeout: 15_000 });
+    if (consent === 'deny') {
+      const message = page.locator('post-login').locator('[part~="message"]');
+      await message.locator('p').first().waitFor({ timeout: 15_000 });
+      return { consent: login.consent, message: (await message.textContent()).replace(/\s+/g, ' ').trim(), url: page.url() };
+    }
     await page.locator('post-login').locator('[part~="user-button"]').waitFor({ timeout: 15_000 });
     const name = await page.locator('post-login').locator('[part~="user-button"]').textContent();
     // The address picker (registered lazily by the bundle) loads the customer's addresses; its list is positioned by
@@ -47,7 +56,20 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
       text: element.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
     }));
     const violations = await page.evaluate(() => window.__violations);
+    const errorsBefore = [...consoleErrors];
+    // The partner's own script, with the token the widget gives it, tries to change the chosen address.
+    const write = await page.evaluate(async ({ api, id }) => {
+      const token = await document.querySelector('post-login').getAccessToken();
+      const response = await fetch(`${api}/addresses/${id}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': '"1"' },
+        body: JSON.stringify({ name: 'Changed by the partner', street: 'Bahnhofstrasse', houseNumber: '1', postcode: '3000', locality: 'Bern', services: ['forwarding'] }),
+      });
+      return { status: response.status, challenge: response.headers.get('WWW-Authenticate'), body: await response.json() };
+    }, { api: backend.urls.api, id: picker.value });
     return {
+      consent: login.consent,
+      write,
       name: name?.replace(/\s+/g, ' ').trim(),
       listbox,
       picker,
@@ -55,10 +77,10 @@ export async function runPartnerJourney(testPage, backend, { email, password }) 
       url: page.url(),
       violations,
       reports: backend.cspReports.slice(reportsBefore),
-      consoleErrors,
+      consoleErrors: errorsBefore,
     };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 

@@ -24,10 +24,12 @@ export function findPopup(page, swissid) {
 }
 
 /**
- * @param {{ email: string, password: string, where?: 'frame'|'popup'|'self', cancel?: boolean }} payload
- * @returns {Promise<{ alert: string|null, lang: string|null }>} the login page's language and any alert it showed
+ * @param {{ email: string, password: string, where?: 'frame'|'popup'|'self', cancel?: boolean, consent?: 'allow'|'deny' }} payload
+ *   `consent`: a partner's sign-in goes on to the provider's consent page, answered so
+ * @returns {Promise<{ alert: string|null, lang: string|null, consent?: { text: string, lang: string } }>} the login
+ *   page's language and any alert it showed; the consent page's text and language when it was answered
  */
-export async function driveProviderLogin(page, swissid, { email, password, where = 'frame', cancel = false }) {
+export async function driveProviderLogin(page, swissid, { email, password, where = 'frame', cancel = false, consent }) {
   // 'frame': the login page in an iframe of the test page; 'popup': in the popup; 'self': the page itself.
   const target =
     where === 'popup'
@@ -58,5 +60,17 @@ export async function driveProviderLogin(page, swissid, { email, password, where
       .catch(() => null);
     return answer;
   }, 'the provider to answer the login');
-  return { alert: alert.text, lang };
+  if (!consent || alert.text) return { alert: alert.text, lang };
+  // The consent page: a new document at the provider (the login page's marker is gone), with "allow" and "deny".
+  await poll(
+    () => target.evaluate(() => !window.__submitted && document.querySelector('#allow') !== null).catch(() => false),
+    'the consent page',
+  );
+  const shown = await target.evaluate(() => ({
+    text: document.querySelector('main').textContent.replace(/\s+/g, ' ').trim(),
+    lang: document.documentElement.lang,
+  }));
+  await target.evaluate(() => (window.__submitted = true));
+  await target.click(consent === 'allow' ? '#allow' : '#deny');
+  return { alert: null, lang, consent: shown };
 }

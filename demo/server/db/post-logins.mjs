@@ -1,5 +1,6 @@
 // The older Post customer logins (user name = e-mail), the customer accounts each gives access to,
-// and their link to a SwissID subject: what a SwissID reaches through linked logins.
+// and their link to a SwissID subject: what a SwissID reaches through linked logins. Linking itself is
+// in linking.mjs.
 import { verifyPassword } from '../passwords.mjs';
 import { findAccountById, personOf } from './accounts.mjs';
 
@@ -63,27 +64,4 @@ export function listSwissIdAccounts(db, swissidSub) {
     ...(own ? [{ id: own.id, type: own.accountType, email: own.email, company: own.company, role: own.role }] : []),
     ...linked.map(toCustomerAccount),
   ];
-}
-
-/**
- * Links an older login to a SwissID subject, in one transaction: only swissid_sub and linked_at
- * change, and nothing changes when the login is already linked or the SwissID is linked elsewhere.
- * Linking again to the SwissID it is linked to succeeds and changes nothing: a client may send the
- * same link twice (a browser resends a request whose answer was lost on a reused connection).
- * @returns {{ ok: true, login: PostLogin } | { ok: false, error: 'unknown_login'|'already_linked'|'swissid_in_use' }}
- */
-export function linkPostLogin(db, loginId, swissidSub, now = new Date()) {
-  return db.transaction(() => {
-    const login = findPostLoginById(db, loginId);
-    if (!login) return { ok: false, error: 'unknown_login' };
-    if (login.swissidSub === String(swissidSub)) return { ok: true, login };
-    if (login.swissidSub !== null) return { ok: false, error: 'already_linked' };
-    if (db.prepare('SELECT 1 FROM post_logins WHERE swissid_sub = ?').get(String(swissidSub))) {
-      return { ok: false, error: 'swissid_in_use' };
-    }
-    const { changes } = db.prepare('UPDATE post_logins SET swissid_sub = ?, linked_at = ? WHERE id = ? AND swissid_sub IS NULL')
-      .run(String(swissidSub), now.toISOString(), login.id);
-    if (changes !== 1) return { ok: false, error: 'already_linked' };
-    return { ok: true, login: /** @type {PostLogin} */ (findPostLoginById(db, login.id)) };
-  }).immediate();
 }

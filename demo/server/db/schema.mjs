@@ -25,8 +25,10 @@ const oidcModelsTable = (name) => `CREATE TABLE ${name} (
 
 // `accounts`: SwissID sign-ins that are Post customer accounts themselves, one row per customer
 // account (not per person). Migration 2 adds the older Post customer logins, the customer accounts
-// each gives access to (each with its own registered e-mail), and their link to a SwissID subject.
-const MIGRATIONS = [
+// each gives access to (each with its own registered e-mail), and their link to a SwissID subject; 3 the
+// addresses and the locality directory; 4 the link challenges, the link audit and the outbox.
+// Exported for the migration tests (a database file of an earlier version migrates forward).
+export const MIGRATIONS = [
   `CREATE TABLE accounts (
      id            TEXT PRIMARY KEY,
      email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -163,6 +165,42 @@ const MIGRATIONS = [
      key   TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  // 4: linking with a bound, fresh proof; the record of each link and the notification to the customer.
+  `-- One-time challenges for linking an older login: the nonce the SwissID sign-in that proves the SwissID must
+   -- carry. Valid 5 minutes, accepted once (used_at), for the older login it was issued to. Times are ISO 8601 (UTC).
+   CREATE TABLE link_challenges (
+     nonce         TEXT PRIMARY KEY,
+     post_login_id TEXT NOT NULL REFERENCES post_logins (id) ON DELETE CASCADE,
+     client_id     TEXT NOT NULL,
+     created_at    TEXT NOT NULL,
+     expires_at    TEXT NOT NULL,
+     used_at       TEXT,
+     CHECK (expires_at > created_at)
+   );
+   CREATE INDEX link_challenges_login ON link_challenges (post_login_id);
+   CREATE INDEX link_challenges_expiry ON link_challenges (expires_at);
+   -- Every link made: who, to which SwissID, through which clients, when the customer proved the SwissID.
+   -- No foreign key: the record outlives the login. Never a token.
+   CREATE TABLE link_audit (
+     id              TEXT PRIMARY KEY,
+     post_login_id   TEXT NOT NULL,
+     swissid_sub     TEXT NOT NULL,
+     client_id       TEXT NOT NULL,
+     proof_client_id TEXT NOT NULL,
+     auth_time       TEXT NOT NULL,
+     linked_at       TEXT NOT NULL
+   );
+   CREATE INDEX link_audit_login ON link_audit (post_login_id);
+   -- Messages to send (e-mails), written in the transaction of what they report; a sender sets sent_at.
+   CREATE TABLE outbox (
+     id         TEXT PRIMARY KEY,
+     kind       TEXT NOT NULL CHECK (kind IN ('link-notification')),
+     recipient  TEXT NOT NULL,
+     payload    TEXT NOT NULL CHECK (json_valid(payload)),
+     created_at TEXT NOT NULL,
+     sent_at    TEXT
+   );
+   CREATE INDEX outbox_unsent ON outbox (created_at) WHERE sent_at IS NULL;`,
 ];
 
 /**

@@ -21,7 +21,12 @@ export interface OidcSettings {
   redirectUri: string;
   popupRedirectUri: string;
   postLogoutRedirectUri: string;
+  /** OpenID Connect scopes (what the ID token says). */
   scope: string;
+  /** The account API as the resource the access token is for (RFC 8707), or null for a token without API access. */
+  resource: string | null;
+  /** The account API's scopes to ask for with `resource`. */
+  apiScope: string;
 }
 
 /** What a pending request remembers (oidc-client-ts keeps it with the state). */
@@ -84,10 +89,14 @@ async function metadataFor(settings: OidcSettings) {
 /** Prepares an authorization request (code + PKCE S256, nonce) and returns where to send the browser. */
 export async function createSignInRequest(
   settings: OidcSettings,
-  options: { popup: boolean; uiLocales: string; purpose?: RequestData['purpose']; fresh?: boolean },
+  options: { popup: boolean; uiLocales: string; purpose?: RequestData['purpose']; fresh?: boolean; nonce?: string },
 ): Promise<{ url: string; stateId: string }> {
   await metadataFor(settings);
-  const nonce = randomNonce();
+  // A proof carries the nonce of whoever asked for it (the account API's link challenge), and asks for no API access:
+  // its ID token is all it is for.
+  const proof = options.purpose === 'proof';
+  const nonce = options.nonce ?? randomNonce();
+  const resource = proof ? undefined : (settings.resource ?? undefined);
   const client = clientFor(settings);
   await client.clearStaleState().catch(() => undefined);
   const request = await client.createSigninRequest({
@@ -96,9 +105,14 @@ export async function createSignInRequest(
     nonce,
     state: { nonce, popup: options.popup, purpose: options.purpose ?? 'session' } satisfies RequestData,
     ui_locales: options.uiLocales,
-    // A proof must be a fresh sign-in, and lets the customer choose which identity (no single sign-on); so must the
-    // first sign-in after a logout that could not end the provider's session (`fresh`).
-    prompt: options.purpose === 'proof' || options.fresh ? 'login' : undefined,
+    scope: resource ? `${settings.scope} ${settings.apiScope}`.trim() : settings.scope,
+    resource,
+    extraTokenParams: resource ? { resource } : undefined,
+    // A proof must be a fresh sign-in (`max_age=0`: the ID token's auth_time says when), and lets the customer choose
+    // which identity (no single sign-on); so must the first sign-in after a logout that could not end the provider's
+    // session (`fresh`).
+    prompt: proof || options.fresh ? 'login' : undefined,
+    max_age: proof ? 0 : undefined,
   });
   return { url: request.url, stateId: request.state.id };
 }
@@ -194,6 +208,7 @@ export async function refreshSession(settings: OidcSettings, session: StoredSess
         scope: tokens.scope,
         profile: decodeJwt(tokens.idToken) as RefreshState['profile'],
       },
+      resource: settings.resource ?? undefined,
       timeoutInSeconds: 15,
     });
   } catch (error) {

@@ -39,7 +39,7 @@ const LINES = {
 const book = (online: Address[], limits: Partial<AddressBook['limits']> = {}, bill: Address | null = billing): AddressBook => ({
   billing: bill,
   online,
-  limits: { maxOnline: 3, canEdit: true, canAdd: true, ...limits },
+  limits: { maxOnline: 3, canEdit: true, canAdd: true, writable: true, ...limits },
 });
 const ready = (online: Address[] = [keller, rossi, muster], limits?: Partial<AddressBook['limits']>): Partial<AddressPickerView> => ({
   status: 'ready',
@@ -175,7 +175,7 @@ describe('<address-picker>', () => {
     });
 
     it('no customer account: says so', async () => {
-      element = await mount({ status: 'ready', book: { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false } } });
+      element = await mount({ status: 'ready', book: { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, writable: true } } });
       expect(visibleText(element)).to.contain(de.noAccount);
       await assertAccessible(element);
     });
@@ -207,6 +207,15 @@ describe('<address-picker>', () => {
       expect(shows(element, 'add-button')).to.equal(false);
       expect(visibleText(element)).to.contain('Administratorin oder dem Administrator Ihrer Firma');
       expect(visibleText(element)).to.contain('«Verwaltung der Firmendaten» → «Adresse»');
+      await assertAccessible(element);
+    });
+
+    it('a site that may only read (a partner): no edit or add, and where the customer changes addresses', async () => {
+      element = await mount(ready([keller, rossi], { canEdit: false, canAdd: false, writable: false }), { attributes: { value: 'o2' } });
+      expect(shows(element, 'edit-button')).to.equal(false);
+      expect(shows(element, 'add-button')).to.equal(false);
+      expect(visibleText(element)).to.contain(de.readOnlyNote);
+      expect(visibleText(element), 'not the administrator note').to.not.contain(de.adminNote);
       await assertAccessible(element);
     });
 
@@ -324,6 +333,7 @@ describe('<address-picker>', () => {
       ['session_expired', de.session_expired],
       ['limit_reached', de.limit_reached],
       ['administrator_only', de.administrator_only],
+      ['not_allowed', de.not_allowed],
     ];
     for (const [code, message] of saveErrors) {
       it(`save error ${code}: says why in an alert and that the entries are kept`, async () => {
@@ -337,6 +347,7 @@ describe('<address-picker>', () => {
         else expect(button === null, 'no button').to.equal(true);
         if (code === 'limit_reached') expect(text(alert)).to.contain('können wir auch mehrere Adressen erfassen');
         if (code === 'administrator_only') expect(text(alert)).to.contain('«Verwaltung der Firmendaten» → «Adresse»');
+        if (code === 'not_allowed') expect(text(alert)).to.contain(de.readOnlyNote);
         await assertAccessible(element);
       });
     }

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import fr from '../../../src/i18n/address-picker.fr.js';
+import { storedAddressesOf } from '../address-picker-support.js';
 import { ACCOUNTS, clearStorage } from '../support.js';
 
 /**
@@ -7,6 +9,8 @@ import { ACCOUNTS, clearStorage } from '../support.js';
  * (`script-src 'self'`, `style-src 'self'`, no unsafe-inline/eval, Trusted Types required) and a real sign-in.
  */
 interface PartnerJourney {
+  consent: { text: string; lang: string };
+  write: { status: number; challenge: string | null; body: { error?: string; scope?: string } };
   name: string;
   listbox: { text: string; positioned: boolean };
   picker: { value: string; formValue: string | null; text: string };
@@ -27,8 +31,12 @@ interface FirstPaintJourney {
 describe('the one-script embed on a partner page under a strict CSP', () => {
   beforeEach(clearStorage);
 
-  it('signs in and chooses an address with no CSP violation reported', async () => {
+  it('signs in after consent at SwissID, chooses an address with no CSP violation reported, and may not change it', async () => {
+    const before = await storedAddressesOf(ACCOUNTS.anna.email);
     const result = (await executeServerCommand('partner-journey', ACCOUNTS.anna)) as PartnerJourney;
+    // SwissID asked Anna, in the partner page's language, whether the partner may read her data.
+    expect(result.consent.lang).to.equal('fr');
+    expect(result.consent.text).to.contain('Partner demo site');
     expect(result.name).to.contain('Anna Muster');
     expect(result.loginLang, 'the partner page is French').to.equal('fr');
     expect(new URL(result.url).search).to.equal('');
@@ -38,9 +46,27 @@ describe('the one-script embed on a partner page under a strict CSP', () => {
     expect(result.listbox.positioned, 'the list is positioned next to the combobox').to.equal(true);
     expect(result.picker.value).to.equal('e1b2c3d4-0002-4000-8000-000000000002');
     expect(result.picker.formValue).to.equal(result.picker.value);
+    // Choosing only: no "edit", and where Anna changes her addresses instead.
+    expect(result.picker.text).to.contain(fr.readOnlyNote).and.not.contain(fr.edit);
+    // The partner's own script cannot change the address with the token it gets: the API refuses, nothing changed.
+    expect(result.write.status).to.equal(403);
+    expect(result.write.body).to.deep.include({ error: 'insufficient_scope', scope: 'addresses.write' });
+    expect(result.write.challenge).to.contain('error="insufficient_scope"');
+    expect(await storedAddressesOf(ACCOUNTS.anna.email)).to.deep.equal(before);
     expect(result.violations).to.deep.equal([]);
     expect(result.reports).to.deep.equal([]);
     expect(result.consoleErrors).to.deep.equal([]);
+  });
+
+  it('a customer who denies the partner at SwissID is told the sign-in was cancelled, and nobody is signed in', async () => {
+    const result = (await executeServerCommand('partner-journey', { ...ACCOUNTS.anna, consent: 'deny' })) as {
+      consent: { text: string };
+      message: string;
+      url: string;
+    };
+    expect(result.consent.text).to.contain('Partner demo site');
+    expect(result.message).to.contain('La connexion a été annulée');
+    expect(new URL(result.url).search, 'nothing of the answer left in the address').to.equal('');
   });
 
   it('paints the mask without its language chunk, and loads the chunk when needed or when the browser is idle', async () => {

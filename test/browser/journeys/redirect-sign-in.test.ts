@@ -375,9 +375,15 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
   });
 
   it('signs in even when the account API is down, says so and offers a retry', async () => {
-    frame = await AppFrame.open(await fixtureConfig({ api: 'http://localhost:4198/' }));
-    await signInWithRedirect(frame);
-    const element = await frame.waitForStatus('signed-in');
+    frame = await AppFrame.open(await fixtureConfig());
+    await executeServerCommand('provider-unreachable', { provider: 'api', on: true });
+    let element: PostLogin;
+    try {
+      await signInWithRedirect(frame);
+      element = await frame.waitForStatus('signed-in');
+    } finally {
+      await executeServerCommand('provider-unreachable', { provider: 'api', on: false });
+    }
     expect(eventsOfType('post-login-error').map((event) => event.code)).to.deep.equal(['account_unavailable']);
     expect(eventsOfType('post-login-sign-in')[0].profile).to.include({ name: 'Anna Muster', accountType: null });
     part(element, 'user-button')!.click();
