@@ -2,16 +2,18 @@
  * The partner-site bundle (dist/cdn/post-login-widgets.js): registers `<post-login>` at once and the other elements
  * only when the page uses them, so that their code stays off the login mask's first paint.
  */
-export * from './post-login/index.js';
+import { defineElement } from './core/define-element.js';
+import { PostLogin } from './post-login/post-login.js';
+
+export { PostLogin, type PostLoginView } from './post-login/post-login.js';
+export * from './post-login/post-login.events.js';
 
 const lazyElements: Record<string, () => Promise<unknown>> = {
   'swissid-link-banner': () => import('./swissid-link-banner/index.js'),
   'address-picker': () => import('./address-picker/index.js'),
 };
 
-const observer = new MutationObserver(defineUsedElements);
-
-function defineUsedElements(): void {
+function defineUsedElements(observer: MutationObserver): void {
   for (const [tag, load] of Object.entries(lazyElements)) {
     if (document.querySelector(tag)) {
       delete lazyElements[tag];
@@ -21,5 +23,20 @@ function defineUsedElements(): void {
   if (Object.keys(lazyElements).length === 0) observer.disconnect();
 }
 
-defineUsedElements();
-if (Object.keys(lazyElements).length > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
+function defineElements(): void {
+  defineElement('post-login', PostLogin);
+  const observer = new MutationObserver(() => defineUsedElements(observer));
+  defineUsedElements(observer);
+  if (Object.keys(lazyElements).length > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// The lazy chunks import this file by its plain address. Loaded under another one (`post-login-widgets.js?v=3`), this
+// copy registers nothing and hands over to the plain address, so that the page has one copy of everything.
+const self = new URL(import.meta.url);
+if (self.search || self.hash) {
+  self.search = '';
+  self.hash = '';
+  void import(/* @vite-ignore */ self.href);
+} else {
+  defineElements();
+}

@@ -1,5 +1,5 @@
 import { isPostLoginError } from '../core/errors.js';
-import { apiUrl, fetchJson, HttpError } from '../core/http.js';
+import { apiUrl, fetchJson, HttpError, type Authorize } from '../core/http.js';
 import type { AddressErrorCode } from './address-picker.events.js';
 
 /**
@@ -79,15 +79,15 @@ function toAddressBook(value: unknown): AddressBook {
   };
 }
 
-export async function loadAddresses(api: string, accessToken: string, timeoutMs?: number): Promise<AddressBook> {
-  return toAddressBook(await fetchJson<unknown>(apiUrl(api, 'addresses'), { accessToken, timeoutMs }));
+export async function loadAddresses(api: string, authorize: Authorize, timeoutMs?: number): Promise<AddressBook> {
+  return toAddressBook(await fetchJson<unknown>(apiUrl(api, 'addresses'), { authorize, timeoutMs }));
 }
 
 /** The localities the directory knows for a 4-digit postcode (none for an unknown one). */
-export async function loadLocalities(api: string, accessToken: string, postcode: string): Promise<string[]> {
+export async function loadLocalities(api: string, authorize: Authorize, postcode: string): Promise<string[]> {
   const answer = await fetchJson<{ localities?: unknown }>(
     apiUrl(api, `localities?postcode=${encodeURIComponent(postcode)}`),
-    { accessToken },
+    { authorize },
   );
   if (!Array.isArray(answer?.localities)) invalid();
   // A nameless locality would replace what the customer typed with nothing: the whole answer counts as malformed.
@@ -103,7 +103,7 @@ export async function loadLocalities(api: string, accessToken: string, postcode:
  */
 export async function saveAddress(
   api: string,
-  accessToken: string,
+  authorize: Authorize,
   draft: AddressDraft,
   idempotencyKey: string,
   timeoutMs?: number,
@@ -114,7 +114,7 @@ export async function saveAddress(
   if (draft.id) headers['If-Match'] = `"${draft.version}"`;
   const saved = await fetchJson<unknown>(apiUrl(api, draft.id ? `addresses/${encodeURIComponent(draft.id)}` : 'addresses'), {
     method: draft.id ? 'PUT' : 'POST',
-    accessToken,
+    authorize,
     body,
     headers,
     timeoutMs,

@@ -15,7 +15,7 @@ import {
 import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressErrorCode } from './address-picker.events.js';
 import { POSTCODE, checkAddress, sameLocality, toFieldErrors, type FieldErrors } from './address-rules.js';
 import { DraftStore } from './draft-store.js';
-import { HttpError } from '../core/http.js';
+import { HttpError, type Authorize } from '../core/http.js';
 
 /** The form's content and what is known about it. */
 export interface Edit {
@@ -50,7 +50,8 @@ export interface PickerAccess {
   api(): string | null;
   /** Signed in (not signed out or expired). */
   signedIn(): boolean;
-  withToken<T>(call: (token: string) => Promise<T>): Promise<T>;
+  /** Calls the API authorized by the page's login, once more with a renewed token after a 401. */
+  withAuth<T>(call: (authorize: Authorize) => Promise<T>): Promise<T>;
   book(): AddressBook;
   setBook(book: AddressBook): void;
   /** What the alert says (null: nothing); focus moves to the first of `focus` that is there after the update. */
@@ -176,7 +177,7 @@ export class AddressEditor {
     const api = this.picker.api();
     if (!api || !POSTCODE.test(postcode.trim())) return this.update({ localities: null });
     try {
-      const localities = await this.picker.withToken((token) => loadLocalities(api, token, postcode.trim()));
+      const localities = await this.picker.withAuth((authorize) => loadLocalities(api, authorize, postcode.trim()));
       const draft = this.edit?.draft;
       if (!draft || draft.postcode.trim() !== postcode.trim()) return;
       // A locality of the postcode gets the directory's spelling; one that does not belong is replaced by the
@@ -209,7 +210,7 @@ export class AddressEditor {
     this.set({ step: 'saving', edit: { ...this.state.edit, fieldErrors: {} } });
     this.picker.showError(null);
     try {
-      const saved = await this.picker.withToken((token) => saveAddress(api, token, draft, this.idempotencyKey, this.picker.timeout()));
+      const saved = await this.picker.withAuth((authorize) => saveAddress(api, authorize, draft, this.idempotencyKey, this.picker.timeout()));
       // An answer for a customer who has left meanwhile changes nothing.
       if (!customer.scope.aborted) this.saved(draft, saved);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { HttpError } from '../core/http.js';
+import { property } from 'lit/decorators.js';
+import { HttpError, type Authorize } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { signedInProfile, type SignInMethod } from '../core/page-login.js';
@@ -42,6 +42,7 @@ interface Customer {
  * address id under its `name`, and takes part in validation, reset and disabling like a native field. It uses the
  * session of the page's `<post-login>` (the one named by `for`, else the first on the page) for its API calls.
  *
+ * @tag address-picker
  * @summary Billing address and online-services addresses.
  *
  * @fires change - The customer chose another address (`value` is its id).
@@ -66,7 +67,6 @@ interface Customer {
  * @cssprop [--post-color-surface=#f4f3f1] - Background of the billing address.
  * @cssprop [--post-color-error=#a51728] - Field errors.
  */
-@customElement('address-picker')
 export class AddressPicker extends LitElement {
   static override styles = styles;
   static formAssociated = true;
@@ -133,7 +133,7 @@ export class AddressPicker extends LitElement {
     customer: () => this.customer && { sub: this.customer.sub, scope: this.customer.scope.signal },
     signedIn: () => this.status !== 'signed-out',
     api: () => this.watcher.login?.api || null,
-    withToken: (call) => this.withToken(call),
+    withAuth: (call) => this.withAuth(call),
     book: () => this.book,
     setBook: (book) => {
       this.book = book;
@@ -291,7 +291,7 @@ export class AddressPicker extends LitElement {
     this.status = 'loading';
     this.showError(null);
     try {
-      const book = await this.withToken((token) => loadAddresses(login.api, token, this.timeout));
+      const book = await this.withAuth((authorize) => loadAddresses(login.api, authorize, this.timeout));
       if (loading.signal.aborted) return;
       if (this.customer?.sub !== profile.sub) this.customer = { sub: profile.sub, method: profile.login, scope: new AbortController() };
       this.status = 'ready';
@@ -307,15 +307,15 @@ export class AddressPicker extends LitElement {
     }
   }
 
-  /** Calls the API with the session's access token, and once more with a renewed one if the API refused it (401). */
-  private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+  /** Calls the API authorized by the session, and once more with a renewed token if the API refused it (401). */
+  private async withAuth<T>(call: (authorize: Authorize) => Promise<T>): Promise<T> {
     const login = this.watcher.login;
     if (!login) throw new HttpError('unauthorized', 401);
     try {
-      return await call(await login.getAccessToken());
+      return await call((method, url) => login.getAuthorization(method, url));
     } catch (error) {
       if (!(error instanceof HttpError) || error.failure !== 'unauthorized') throw error;
-      return call(await login.getAccessToken({ renew: true }));
+      return call((method, url) => login.getAuthorization(method, url, { renew: true }));
     }
   }
 

@@ -1,3 +1,4 @@
+import { CUSTOMER_DATA_PREFIX } from '../core/customer-data.js';
 import { toAddress, type AddressDraft } from './address-api.js';
 
 /** An edit that waits while the customer signs in again, with the key that keeps its save from being stored twice. */
@@ -15,7 +16,8 @@ export class DraftStore {
 
   /** `name` tells the pickers of a page apart (the element's id, else its service). */
   constructor(name: () => string) {
-    this.key = () => `address-picker:draft:${name()}`;
+    // Under the customer-data prefix: a sign-out anywhere (also on a page without the picker) clears it.
+    this.key = () => `${CUSTOMER_DATA_PREFIX}address-picker:draft:${name()}`;
   }
 
   save(sub: string, kept: KeptDraft): void {

@@ -1,4 +1,4 @@
-import { apiUrl, fetchJson, HttpError } from './http.js';
+import { apiUrl, fetchJson, HttpError, type Authorize } from './http.js';
 import type { AccountRole, AccountType, Profile } from './page-login.js';
 
 /** The Post account API's answer to `GET /me` (see demo/openapi.yaml). */
@@ -29,8 +29,8 @@ function isMeResponse(value: unknown): value is MeResponse {
 }
 
 /** Adds the account data (private/business, role, company) to the profile from the ID token. */
-export async function loadAccount(api: string, accessToken: string, profile: Profile): Promise<Profile> {
-  const me = await fetchJson<unknown>(apiUrl(api, 'me'), { accessToken });
+export async function loadAccount(api: string, authorize: Authorize, profile: Profile): Promise<Profile> {
+  const me = await fetchJson<unknown>(apiUrl(api, 'me'), { authorize });
   if (!isMeResponse(me) || me.sub !== profile.sub) throw new HttpError('malformed');
   return { ...profile, name: me.name, email: me.email, accountType: me.accountType, role: me.role, company: me.company };
 }

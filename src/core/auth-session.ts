@@ -1,9 +1,9 @@
 import { loadAccount } from './account-api.js';
 import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from './callback-url.js';
+import { forgetCustomerData } from './customer-data.js';
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import type { LoginStatus, Profile, SignInFlow } from './page-login.js';
-import { relayPopupResponse, waitForPopupResponse } from './popup-response.js';
 import { LogoutRecords } from './logout-records.js';
 import { SessionStore, sessionKey, type StoredSession } from './session-store.js';
 
@@ -36,6 +36,7 @@ const RETRY_RENEWAL_MS = 15_000;
 const MIN_TOKEN_LIFETIME_S = 30;
 
 export const loadOidc = () => import('./oidc/index.js');
+type Oidc = Awaited<ReturnType<typeof loadOidc>>;
 const sessions = new Map<string, AuthSession>();
 
 function now(): number {
@@ -63,10 +64,11 @@ export class AuthSession {
   }
 
   config: AuthConfig;
-  /** What logouts recorded for this login (pending provider logout, fresh sign-in required). */
+  /** What logouts recorded for this login (a pending provider logout). */
   readonly records: LogoutRecords;
+  /** Where the session is kept, with the fresh sign-in a logout may require. */
+  readonly store: SessionStore;
   private state: SessionState;
-  private readonly store: SessionStore;
   private session: StoredSession | null;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private renewalTimer = 0;
@@ -142,22 +144,34 @@ export class AuthSession {
     const url = new URL(window.location.href);
     if (this.callbackHandled || !isAuthorizationResponse(url) || !this.ownsResponse(url)) return;
     this.callbackHandled = true;
+    const unknown = pendingRequestOwner(url) === null;
     const responseUrl = takeAuthorizationResponse();
     if (!responseUrl) return;
     this.startAttempt();
     try {
       const oidc = await loadOidc();
+      if (unknown && oidc.isSignInPopup()) {
+        // An answer to a request nobody here made (tampered, or long expired), in a popup: the window that opened it
+        // is told at once, instead of waiting for an answer that will not come.
+        this.relayed(oidc, responseUrl, { unknown: true });
+        return;
+      }
       if (await oidc.isPopupResponse(this.config, responseUrl)) {
-        relayPopupResponse(responseUrl);
-        this.state = { status: 'relayed' };
-        this.emit({ type: 'updated' });
-        window.close();
+        this.relayed(oidc, responseUrl);
         return;
       }
       await this.complete(responseUrl, 'redirect');
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** This page is a popup: the response goes to the window that opened it, and the popup closes. */
+  private relayed(oidc: Oidc, responseUrl: string, options?: { unknown: boolean }): void {
+    oidc.relayPopupResponse(responseUrl, options);
+    this.state = { status: 'relayed' };
+    this.emit({ type: 'updated' });
+    window.close();
   }
 
   /**
@@ -173,14 +187,14 @@ export class AuthSession {
     const attempt = this.startAttempt();
     try {
       const oidc = await loadOidc();
-      const fresh = this.records.freshSignInRequired;
+      const fresh = this.store.freshSignInRequired;
       const request = await oidc.createSignInRequest(this.config, { popup: flow === 'popup', uiLocales, fresh });
       if (!popup) {
         window.location.assign(request.url);
         return;
       }
       popup.location.href = request.url;
-      const responseUrl = await waitForPopupResponse(popup, request.stateId);
+      const responseUrl = await oidc.waitForPopupResponse(popup, request.stateId);
       await this.complete(responseUrl, 'popup');
     } catch (error) {
       if (attempt.signal.aborted) return;
@@ -196,7 +210,7 @@ export class AuthSession {
     if (accountUnavailable) this.emit({ type: 'error', error: new PostLoginError('account_unavailable') });
     this.session = withAccount;
     this.store.write(withAccount);
-    this.records.clearFreshSignIn();
+    this.store.clearFreshSignIn();
     this.state = { status: 'signed-in', accountUnavailable };
     this.emit({ type: 'signed-in', via });
     this.scheduleRenewal();
@@ -205,7 +219,9 @@ export class AuthSession {
   private async withAccount(session: StoredSession): Promise<{ session: StoredSession; accountUnavailable: boolean }> {
     if (!this.config.api) return { session, accountUnavailable: false };
     try {
-      const profile = await loadAccount(this.config.api, session.tokens.accessToken, session.profile);
+      const oidc = await loadOidc();
+      const authorize = (method: string, url: string) => oidc.apiAuthorization(this.config, session.tokens.accessToken, method, url);
+      const profile = await loadAccount(this.config.api, authorize, session.profile);
       return { session: { ...session, profile }, accountUnavailable: false };
     } catch {
       return { session, accountUnavailable: true };
@@ -235,8 +251,14 @@ export class AuthSession {
     return ended;
   }
 
+  /** The headers that authorize one request to the account API with the session's token (see getAccessToken). */
+  async getAuthorization(method: string, url: string, renew = false): Promise<Record<string, string>> {
+    const accessToken = await this.getAccessToken(renew);
+    return (await loadOidc()).apiAuthorization(this.config, accessToken, method, url);
+  }
+
   /**
-   * A valid access token for the host's own API calls; renews it first when it is about to expire, or when `renew`
+   * A valid access token (bound to this browser's key); renews it first when it is about to expire, or when `renew`
    * says that an API refused the last one (401).
    */
   async getAccessToken(renew = false): Promise<string> {
@@ -312,12 +334,16 @@ export class AuthSession {
   }
 
   private adoptFromOtherTab(stored: StoredSession | null): void {
+    // Another customer signed in in another tab: for every element, the one here signs out before the other signs in,
+    // so that nobody keeps the first customer's data or acts for them with the second one's token.
+    if (stored && this.session && stored.profile.sub !== this.session.profile.sub) this.adoptFromOtherTab(null);
     const wasSignedIn = this.session !== null;
     if (!stored) {
       if (!wasSignedIn) return;
       window.clearTimeout(this.renewalTimer);
       this.session = null;
       this.state = { status: 'signed-out', error: null };
+      forgetCustomerData(); // what this tab kept for the customer (the other tab cleared its own and the origin's)
       this.emit({ type: 'signed-out', reason: 'other-tab' });
       return;
     }

@@ -1,3 +1,5 @@
+import { PENDING_REQUEST_PREFIX } from './customer-data.js';
+
 /**
  * Recognises an OpenID Connect authorization response in the address bar and takes it out of there at once, so that
  * code and state never stay in the history, a bookmark or a Referer.
@@ -32,7 +34,7 @@ export function pendingRequestOwner(url: URL): PendingRequest | null {
   const state = url.searchParams.get('state');
   try {
     const request = state
-      ? (JSON.parse(localStorage.getItem(`post-login:request:${state}`) ?? 'null') as Record<string, unknown>)
+      ? (JSON.parse(localStorage.getItem(`${PENDING_REQUEST_PREFIX}${state}`) ?? 'null') as Record<string, unknown>)
       : null;
     const data = (request?.data ?? {}) as { popup?: unknown; purpose?: unknown };
     return typeof request?.authority === 'string' && typeof request.client_id === 'string'

@@ -1,7 +1,10 @@
 /**
  * JSON over fetch with the failures a widget must tell apart: offline, timeout, 401, server error, malformed body.
- * The access token goes in the Authorization header only; errors never repeat it.
+ * The access token goes in the Authorization header only (with its DPoP proof); errors never repeat it.
  */
+
+/** The headers that authorize one request: the bound access token and a proof for this method and address. */
+export type Authorize = (method: string, url: string) => Promise<Record<string, string>>;
 
 export type HttpFailure = 'network' | 'timeout' | 'unauthorized' | 'server' | 'malformed' | 'conflict' | 'client';
 
@@ -35,7 +38,8 @@ async function errorBody(response: Response): Promise<Record<string, unknown>> {
 
 export interface JsonRequest {
   method?: string;
-  accessToken?: string;
+  /** Authorizes the request for the account API; its failure (signed out, session expired) is thrown as it is. */
+  authorize?: Authorize;
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -54,13 +58,14 @@ function withTimeout(signal: AbortSignal | undefined, timeoutMs: number): AbortS
 }
 
 export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
+  const method = request.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
-  if (request.accessToken) headers.Authorization = `Bearer ${request.accessToken}`;
+  if (request.authorize) Object.assign(headers, await request.authorize(method, url));
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(url, {
-      method: request.method ?? 'GET',
+      method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       credentials: 'omit',

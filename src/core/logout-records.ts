@@ -1,14 +1,10 @@
 /**
  * What a logout records for later, per login (provider and client), when it cannot end everything at once (the words
- * are those of the README's glossary):
- * - a **pending provider logout** in this tab: a logout that ended two logins sends the browser to one provider's
- *   logout at a time, and the second provider's logout follows when the browser returns (sessionStorage: it belongs
- *   to this tab's logout), as does the news that an earlier provider of the same logout could not be reached
- *   (an **incomplete logout**);
- * - a **fresh sign-in** required on this device, recorded before every provider logout: should that logout not happen
- *   (provider unreachable, the page kept by the host, a tab closed on the way), the provider keeps the customer's
- *   session, and the next sign-in asks for the password again instead of taking that session (localStorage: the
- *   provider's session is the browser's, not the tab's). A completed sign-in clears it.
+ * are those of the README's glossary): a **pending provider logout** in this tab. A logout that ended two logins sends
+ * the browser to one provider's logout at a time, and the second provider's logout follows when the browser returns
+ * (sessionStorage: it belongs to this tab's logout), as does the news that an earlier provider of the same logout could
+ * not be reached (an **incomplete logout**). The **fresh sign-in** a logout requires is the session store's
+ * (session-store.ts).
  */
 
 /** A pending provider logout older than this is left over from an interrupted logout and is dropped, not done. */
@@ -42,12 +38,25 @@ export function logoutIncomplete(): boolean {
 
 export class LogoutRecords {
   private readonly pendingKey: string;
-  private readonly freshSignInKey: string;
 
   /** `sessionKey` is the login's session key (session-store.ts). */
+  private readonly hintKey: string;
+
   constructor(sessionKey: string) {
     this.pendingKey = `post-login:logout-due:${sessionKey}`;
-    this.freshSignInKey = `post-login:fresh-sign-in:${sessionKey}`;
+    this.hintKey = `post-login:logout-hint:${sessionKey}`;
+  }
+
+  /**
+   * The ended session's ID token, for its provider logout (`id_token_hint`: the provider then ends the session without
+   * asking). Kept in this tab only until that logout leaves, or is given up.
+   */
+  keepLogoutHint(idToken: string): void {
+    use(() => sessionStorage, (storage) => storage.setItem(this.hintKey, idToken));
+  }
+
+  get logoutHint(): string | null {
+    return use(() => sessionStorage, (storage) => storage.getItem(this.hintKey)) ?? null;
   }
 
   markLogoutPending(): void {
@@ -59,20 +68,11 @@ export class LogoutRecords {
     return isRecent(Number(use(() => sessionStorage, (storage) => storage.getItem(this.pendingKey)) ?? NaN));
   }
 
-  /** Forgets the pending provider logout: it is being done now, or it is not wanted any more. */
+  /** Forgets the pending provider logout (and its hint): it is being done now, or it is not wanted any more. */
   clearLogoutPending(): void {
-    use(() => sessionStorage, (storage) => storage.removeItem(this.pendingKey));
-  }
-
-  requireFreshSignIn(): void {
-    use(() => localStorage, (storage) => storage.setItem(this.freshSignInKey, '1'));
-  }
-
-  get freshSignInRequired(): boolean {
-    return use(() => localStorage, (storage) => storage.getItem(this.freshSignInKey)) === '1';
-  }
-
-  clearFreshSignIn(): void {
-    use(() => localStorage, (storage) => storage.removeItem(this.freshSignInKey));
+    use(() => sessionStorage, (storage) => {
+      storage.removeItem(this.pendingKey);
+      storage.removeItem(this.hintKey);
+    });
   }
 }

@@ -1,5 +1,7 @@
 import { loadOidc, type AuthSession } from './auth-session.js';
+import { forgetCustomerData } from './customer-data.js';
 import { logoutIncomplete, setLogoutIncomplete } from './logout-records.js';
+import type { ProviderLogoutRequest } from './oidc/index.js';
 import type { StoredSession } from './session-store.js';
 
 /**
@@ -32,6 +34,27 @@ let departure: { session: AuthSession; timer: number } | null = null;
 const logouts = new Set<Logout>();
 let listeningForReturn = false;
 
+/**
+ * Sends the browser to the provider's logout by a posted form: the ID token it carries as hint stays out of the
+ * address bar, the history and any Referer.
+ */
+function postLogout({ action, fields }: ProviderLogoutRequest): void {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = action;
+  form.hidden = true;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+  form.remove();
+}
+
 function stopDeparture(): void {
   if (departure) window.clearTimeout(departure.timer);
   departure = null;
@@ -59,22 +82,27 @@ async function leaveForLogout(
   session: AuthSession,
   ended: StoredSession | null,
   language: string,
-  { followedBy = [] as AuthSession[], incomplete = false, wanted = () => true },
+  { followedBy = [] as AuthSession[], incomplete = false, wanted = () => true, after = Promise.resolve() },
 ): Promise<ProviderLogout> {
-  const logoutUrl = await loadOidc()
-    .then((oidc) => oidc.endSession(session.config, ended, language))
-    .catch(() => null);
-  if (!logoutUrl) {
+  const idTokenHint = ended?.tokens.idToken || session.records.logoutHint;
+  // `after`: what must be done here before the browser leaves (revocations, the key forgotten), asked side by side.
+  const [logoutRequest] = await Promise.all([
+    loadOidc()
+      .then((oidc) => oidc.endSession(session.config, { uiLocales: language, idTokenHint }))
+      .catch(() => null),
+    after,
+  ]);
+  if (!logoutRequest) {
     session.records.clearLogoutPending();
-    session.records.requireFreshSignIn();
+    session.store.requireFreshSignIn();
     return 'unreachable';
   }
   if (!wanted()) return 'not-wanted';
-  session.records.requireFreshSignIn();
+  session.store.requireFreshSignIn();
   // Recorded only now, with the departure certain: a page that stays must not find provider logouts pending.
   for (const next of followedBy) {
     next.records.markLogoutPending();
-    next.records.requireFreshSignIn();
+    next.store.requireFreshSignIn();
   }
   setLogoutIncomplete(incomplete);
   if (departure) {
@@ -91,7 +119,7 @@ async function leaveForLogout(
     logouts.forEach((logout) => logout.stalled(session));
   }, DEPARTURE_GRACE_MS);
   departure = { session, timer };
-  window.location.assign(logoutUrl);
+  postLogout(logoutRequest);
   return 'leaving';
 }
 
@@ -129,10 +157,20 @@ async function endPendingLogouts(
   return failed && wanted() ? 'failed' : 'none';
 }
 
-function revokeRefreshToken(session: AuthSession, ended: StoredSession | null): Promise<void> {
-  return loadOidc()
-    .then((oidc) => oidc.revokeRefreshToken(session.config, ended))
+/**
+ * Ends a session here for good: revokes its refresh token, forgets this browser's key for its client (what was bound
+ * to it is useless from now on), and keeps its ID token as the hint for its provider's logout, which follows.
+ */
+function endHere(session: AuthSession): { ended: StoredSession | null; done: Promise<void> } {
+  const ended = session.end();
+  if (ended?.tokens.idToken) session.records.keepLogoutHint(ended.tokens.idToken);
+  const done = loadOidc()
+    .then(async (oidc) => {
+      await oidc.revokeRefreshToken(session.config, ended);
+      await oidc.forgetDpopKey(session.config.clientId);
+    })
     .catch(() => undefined);
+  return { ended, done };
 }
 
 /** The logout of one login element, over the sessions of its login methods. One logout at a time. */
@@ -186,14 +224,18 @@ export class Logout {
     this.set('signing-out'); // again: the return handled before this logout may have ended its own
     const active = this.active();
     const others = this.sessions.filter((session) => session !== active && session.status === 'signed-in');
-    const endingOthers = others.map((session) => revokeRefreshToken(session, session.end()));
-    const leaving = active
-      ? leaveForLogout(active, active.end(), this.host.language(), { followedBy: others }).then(
-          (outcome) => outcome === 'leaving',
-          () => false,
-        )
-      : Promise.resolve(false);
-    const [left] = await Promise.all([leaving, ...endingOthers]);
+    const endingOthers = others.map(endHere);
+    const endingActive = active ? endHere(active) : null;
+    forgetCustomerData();
+    const endedHere = Promise.all([endingActive?.done, ...endingOthers.map((ending) => ending.done)]).then(() => undefined);
+    // The first provider's logout leaves once every login here has ended (and its key is gone).
+    const left =
+      active && endingActive
+        ? await leaveForLogout(active, endingActive.ended, this.host.language(), { followedBy: others, after: endedHere }).then(
+            (outcome) => outcome === 'leaving',
+            () => false,
+          )
+        : await endedHere.then(() => false);
     if (left) return;
     // The first provider could not be reached: on with the next one from here.
     await this.continue({ next: others, failedAlready: Boolean(active) });

@@ -47,8 +47,11 @@ export interface PageLogin extends LoginSettings, HTMLElement {
   /** The signed-in customer, or null. */
   readonly profile: Profile | null;
   readonly flow: SignInFlow;
-  /** A valid access token for the account API; `renew` after the API refused the last one (401). */
-  getAccessToken(options?: { renew?: boolean }): Promise<string>;
+  /**
+   * The headers that authorize one request to the account API (`Authorization: DPoP …` and its `DPoP` proof for this
+   * method and address); `renew` after the API refused the last one (401).
+   */
+  getAuthorization(method: string, url: string, options?: { renew?: boolean }): Promise<Record<string, string>>;
   signIn(method?: SignInMethod): Promise<void>;
 }
 

@@ -1,8 +1,13 @@
-import { autoUpdate, computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size, type Placement } from '@floating-ui/dom';
 
 /**
  * Keeps the panel next to its trigger (flipping and shifting at the viewport edge, never taller than the space left)
  * and closes it on Escape or on a click outside. Returns the clean-up.
+ *
+ * It positions again when the window is resized or anything scrolls, and when the trigger or the panel changes size
+ * (say, the help text arrives while the panel is open). floating-ui's autoUpdate would also follow layout shifts of
+ * the page under an open panel, at 0.7 KiB on the signed-in path, which its budget does not have; a panel stays open
+ * only until the next click, so these cases are enough.
  */
 export function attachPopover(
   trigger: HTMLElement,
@@ -10,7 +15,7 @@ export function attachPopover(
   close: (returnFocus: boolean) => void,
   placement: Placement = 'bottom-end',
 ): () => void {
-  const stopPositioning = autoUpdate(trigger, panel, () => {
+  const update = () => {
     void computePosition(trigger, panel, {
       strategy: 'fixed',
       placement,
@@ -28,7 +33,24 @@ export function attachPopover(
       panel.style.top = `${y}px`;
       panel.dataset.placement = placement;
     });
+  };
+  // In the next frame: positioning changes the panel's height, which must not feed back into the same observation.
+  let frame = 0;
+  const resized = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(update);
   });
+  resized.observe(trigger);
+  resized.observe(panel);
+  window.addEventListener('resize', update);
+  window.addEventListener('scroll', update, { capture: true, passive: true });
+  update();
+  const stopPositioning = () => {
+    cancelAnimationFrame(frame);
+    resized.disconnect();
+    window.removeEventListener('resize', update);
+    window.removeEventListener('scroll', update, { capture: true });
+  };
   const onPointerDown = (event: PointerEvent) => {
     const path = event.composedPath();
     if (!path.includes(panel) && !path.includes(trigger)) close(false);

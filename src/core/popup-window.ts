@@ -1,5 +1,5 @@
 /** The window's name: a second sign-in reuses the popup already open instead of opening another. */
-const POPUP_NAME = 'post-login-swissid';
+export const POPUP_NAME = 'post-login-swissid';
 
 /**
  * Opens the popup sign-in window. It must run synchronously inside the customer's click, before anything is

@@ -20,6 +20,8 @@ export interface StoredSession {
   tokens: SessionTokens;
 }
 
+const FRESH_SIGN_IN = 'post-login:fresh-sign-in:';
+
 export function sessionKey(authority: string, clientId: string): string {
   return `post-login:session:${authority}|${clientId}`;
 }
@@ -75,6 +77,32 @@ export class SessionStore {
       localStorage.removeItem(this.key);
     } catch {
       /* nothing stored */
+    }
+  }
+
+  /**
+   * A **fresh sign-in**: the next sign-in of this login on this device asks for the password again (`prompt=login`)
+   * instead of taking the session the provider keeps. Required before every provider logout (should it not happen: the
+   * provider unreachable, the page kept by the host, a tab closed on the way) and after a proof sign-in; a completed
+   * sign-in clears it. localStorage: the provider's session is the browser's, not the tab's.
+   */
+  requireFreshSignIn(): void {
+    this.useStorage((storage) => storage.setItem(`${FRESH_SIGN_IN}${this.key}`, '1'));
+  }
+
+  get freshSignInRequired(): boolean {
+    return this.useStorage((storage) => storage.getItem(`${FRESH_SIGN_IN}${this.key}`)) === '1';
+  }
+
+  clearFreshSignIn(): void {
+    this.useStorage((storage) => storage.removeItem(`${FRESH_SIGN_IN}${this.key}`));
+  }
+
+  private useStorage<T>(action: (storage: Storage) => T): T | undefined {
+    try {
+      return action(localStorage);
+    } catch {
+      return undefined; // storage disabled: nothing is kept
     }
   }
 

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import type { AuthConfig, SessionChange } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
 import { isSignInResponse } from '../core/callback-url.js';
@@ -48,6 +48,7 @@ const loadSessions = () => import('../core/login-sessions.js').then((module) => 
  * The Swiss Post login mask: "Login with SwissID" (OpenID Connect, authorization code + PKCE), help and the SuisseID
  * notice when signed out; who is signed in, a user menu and logout when signed in.
  *
+ * @tag post-login
  * @summary Swiss Post customer login with SwissID.
  *
  * @fires post-login-ready - The element is configured and has every string of its language; `profile` is the restored
@@ -91,7 +92,6 @@ const loadSessions = () => import('../core/login-sessions.js').then((module) => 
  * @cssprop [--post-font-family=inherit] - Font (inherits the page's by default).
  * @cssprop [--post-z-popover=1000] - z-index of the popovers.
  */
-@customElement('post-login')
 export class PostLogin extends LitElement implements PageLogin {
   static override styles = styles;
 
@@ -207,14 +207,27 @@ export class PostLogin extends LitElement implements PageLogin {
   }
 
   /**
-   * A valid access token for the host's own API calls (renewed when close to expiry). Pass `{ renew: true }` after an
-   * API answered 401 to the last one. Rejects when signed out, or when the renewal failed (the session has expired).
+   * The headers that authorize one request to the account API (or the host's own API that accepts the same tokens):
+   * `Authorization: DPoP <access token>` and a `DPoP` proof of this browser's key for this method and address. Pass
+   * `{ renew: true }` after an API answered 401. Rejects when signed out, or when the renewal failed.
+   */
+  async getAuthorization(method: string, url: string, options: { renew?: boolean } = {}): Promise<Record<string, string>> {
+    return (await this.signedInSession()).getAuthorization(method, url, options.renew);
+  }
+
+  /**
+   * A valid access token (renewed when close to expiry). It is bound to this browser's key (DPoP): an API accepts it
+   * only with a proof of that key, which getAuthorization() adds. Rejects like getAuthorization().
    */
   async getAccessToken(options: { renew?: boolean } = {}): Promise<string> {
+    return (await this.signedInSession()).getAccessToken(options.renew);
+  }
+
+  private async signedInSession() {
     // The sessions as loaded (settings may change while this waits).
     const session = (await this.connectSessions()).active;
     if (session?.status !== 'signed-in') throw new PostLoginError('signed_out');
-    return session.getAccessToken(options.renew);
+    return session;
   }
 
   override connectedCallback(): void {

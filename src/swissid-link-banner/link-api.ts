@@ -1,4 +1,4 @@
-import { apiUrl, fetchJson, HttpError } from '../core/http.js';
+import { apiUrl, fetchJson, HttpError, type Authorize } from '../core/http.js';
 
 /**
  * The Post account API's linking endpoints (see demo/openapi.yaml): the link status of the signed-in older Post
@@ -42,23 +42,23 @@ function toLinkStatus(value: unknown): LinkStatus {
   };
 }
 
-export async function loadLinkStatus(api: string, accessToken: string, signal?: AbortSignal): Promise<LinkStatus> {
-  return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { accessToken, signal }));
+export async function loadLinkStatus(api: string, authorize: Authorize, signal?: AbortSignal): Promise<LinkStatus> {
+  return toLinkStatus(await fetchJson<unknown>(apiUrl(api, 'link-status'), { authorize, signal }));
 }
 
 /**
  * A one-time challenge for linking, issued to the signed-in older login: the SwissID sign-in that proves the SwissID
  * carries it as its nonce, so that the proof counts for this linking only, once, and only when just made.
  */
-export async function requestLinkChallenge(api: string, accessToken: string): Promise<string> {
-  const answer = await fetchJson<{ nonce?: unknown }>(apiUrl(api, 'link/challenge'), { method: 'POST', accessToken });
+export async function requestLinkChallenge(api: string, authorize: Authorize): Promise<string> {
+  const answer = await fetchJson<{ nonce?: unknown }>(apiUrl(api, 'link/challenge'), { method: 'POST', authorize });
   if (typeof answer?.nonce !== 'string' || !answer.nonce) throw new HttpError('malformed');
   return answer.nonce;
 }
 
 /** Links the older login to the SwissID; a 409 means that SwissID (or this login) is linked already. */
-export async function linkToSwissId(api: string, accessToken: string, idToken: string): Promise<LinkStatus> {
+export async function linkToSwissId(api: string, authorize: Authorize, idToken: string): Promise<LinkStatus> {
   return toLinkStatus(
-    await fetchJson<unknown>(apiUrl(api, 'link'), { method: 'POST', accessToken, body: { idToken } }),
+    await fetchJson<unknown>(apiUrl(api, 'link'), { method: 'POST', authorize, body: { idToken } }),
   );
 }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { authConfig } from '../core/auth-config.js';
 import { takeProofResponse } from '../core/callback-url.js';
 import { PostLoginError, isPostLoginError } from '../core/errors.js';
@@ -45,7 +45,17 @@ const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const laterKey = (sub: string) => `swissid-link-banner:later:${sub}`;
+
+/** Requests to the account API authorized by the page's login (its bound token and a proof per request). */
+const authorizedBy = (login: PageLogin) => (method: string, url: string) => login.getAuthorization(method, url);
+/**
+ * "Later" outlives the session (it is meant for the next sign-ins), so it is kept under a hash of the login's subject,
+ * never the subject itself: what stays on the device after a logout names nobody.
+ */
+async function laterKey(sub: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`swissid-link-banner:${sub}`)));
+  return `swissid-link-banner:later:${Array.from(hash.slice(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
 
 function errorCode(error: unknown): LinkErrorCode {
   if (isPostLoginError(error)) {
@@ -68,6 +78,7 @@ function errorCode(error: unknown): LinkErrorCode {
  * and does not do, walks the steps (sign in to SwissID, confirm the accounts, done) and remembers "Later" per account.
  * It uses the session of the page's `<post-login>` (the one named by `for`, else the first on the page).
  *
+ * @tag swissid-link-banner
  * @summary Linking an older Post customer login to SwissID.
  *
  * @fires swissid-link-banner-shown - The banner appeared; `invited` says whether the customer was invited by e-mail.
@@ -90,7 +101,6 @@ function errorCode(error: unknown): LinkErrorCode {
  * @cssprop [--post-color-primary=#fc0] - Accent border and main action.
  * @cssprop [--post-color-surface=#f4f3f1] - Banner background.
  */
-@customElement('swissid-link-banner')
 export class SwissIdLinkBanner extends LitElement {
   static override styles = styles;
 
@@ -116,6 +126,8 @@ export class SwissIdLinkBanner extends LitElement {
   private proof: SwissIdProof | null = null;
   /** Move focus to the step's heading after a change the customer caused. */
   private focusStep = false;
+  /** Where "Later" is kept for the login the banner was offered to (laterKey). */
+  private laterStorageKey = '';
   /** The status check under way: a newer one aborts it, so that only the newest may change the banner. */
   private checking: AbortController | null = null;
 
@@ -156,8 +168,10 @@ export class SwissIdLinkBanner extends LitElement {
       return;
     }
     if (this.state.step !== 'hidden') return;
-    const until = Number(localStorage.getItem(laterKey(profile.sub)) ?? 0);
-    if (until > Date.now()) return;
+    const key = await laterKey(profile.sub);
+    if (checking.signal.aborted) return;
+    this.laterStorageKey = key;
+    if (Number(localStorage.getItem(key) ?? 0) > Date.now()) return;
     try {
       const status = await this.linkStatus(login, login.api, checking.signal);
       if (checking.signal.aborted || status.linked || this.state.step !== 'hidden') return;
@@ -170,7 +184,7 @@ export class SwissIdLinkBanner extends LitElement {
 
   /** The link status of the signed-in older login, asked with its current access token. */
   private async linkStatus(login: PageLogin, api: string, signal?: AbortSignal): Promise<LinkStatus> {
-    return loadLinkStatus(api, await login.getAccessToken(), signal);
+    return loadLinkStatus(api, authorizedBy(login), signal);
   }
 
   private swissIdConfig() {
@@ -215,7 +229,7 @@ export class SwissIdLinkBanner extends LitElement {
     void this.receiveProof(async () => {
       try {
         if (!login?.api) throw new PostLoginError('signed_out');
-        const challenge = await requestLinkChallenge(login.api, await login.getAccessToken());
+        const challenge = await requestLinkChallenge(login.api, authorizedBy(login));
         return await startSwissIdProof(config, { uiLocales: this.locale.language, popup, challenge });
       } catch (error) {
         popup?.close();
@@ -233,7 +247,7 @@ export class SwissIdLinkBanner extends LitElement {
     // A late answer must not change a banner that has moved on (signed out meanwhile, hidden, another SwissID).
     const stillLinking = () => this.proof === proof && this.state.step === 'linking';
     try {
-      const status = await linkToSwissId(api, await login.getAccessToken(), proof.idToken);
+      const status = await linkToSwissId(api, authorizedBy(login), proof.idToken);
       if (stillLinking()) this.linked(status.accounts);
     } catch (error) {
       // An answer lost on the way (the API may have linked before it): the link status tells whether the login is
@@ -261,10 +275,9 @@ export class SwissIdLinkBanner extends LitElement {
   }
 
   private onLater(): void {
-    const sub = this.login?.profile?.sub;
-    if (this.preview || !sub) return;
+    if (this.preview || !this.laterStorageKey) return;
     const until = new Date(Date.now() + this.remindAfterDays * DAY_MS);
-    localStorage.setItem(laterKey(sub), String(until.getTime()));
+    localStorage.setItem(this.laterStorageKey, String(until.getTime()));
     this.set({ step: 'hidden' });
     this.dispatchEvent(new SwissIdLinkBannerDismissedEvent(until));
   }

@@ -1,5 +1,5 @@
 import type { AuthConfig } from '../core/auth-session.js';
-import { waitForPopupResponse } from '../core/popup-response.js';
+import { SessionStore, sessionKey } from '../core/session-store.js';
 
 /**
  * The SwissID half of linking: a SwissID sign-in whose fully verified ID token proves the SwissID to the Post API.
@@ -27,11 +27,18 @@ export async function startSwissIdProof(
     return null;
   }
   popup.location.href = request.url;
-  return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId));
+  return completeSwissIdProof(config, await oidc.waitForPopupResponse(popup, request.stateId));
 }
 
+/**
+ * Verifies the proof, and ends what it opened: the proof's tokens are revoked at once (its ID token goes to the API
+ * only), and since SwissID keeps the session the customer just signed in to, the next SwissID sign-in on this device
+ * asks for the password, so that nobody else at this computer is signed in as that SwissID without it.
+ */
 export async function completeSwissIdProof(config: AuthConfig, responseUrl: string): Promise<SwissIdProof> {
   const oidc = await loadOidc();
   const { tokens, profile } = await oidc.completeSignIn(config, responseUrl);
+  new SessionStore(sessionKey(config.authority, config.clientId)).requireFreshSignIn();
+  void oidc.revokeTokens(config, tokens);
   return { idToken: tokens.idToken, email: profile.email };
 }

@@ -69,7 +69,7 @@ export async function signInWithPopup(
 
 /** Forgets the edits `<address-picker>` keeps in this tab until they are saved or cancelled (a fresh tab). */
 export function forgetAddressDrafts(): void {
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith('address-picker:draft:')) sessionStorage.removeItem(key);
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('post-login:customer:address-picker:draft:')) sessionStorage.removeItem(key);
 }
 
 /** An answer of the account API, called directly from the test page as any script with the token could. */
@@ -84,14 +84,16 @@ const browserFetch = window.fetch.bind(window);
 export async function callAccountApi(
   method: string,
   path: string,
-  { token, body, headers = {} }: { token: string; body?: unknown; headers?: Record<string, string> },
+  { login, body, headers = {} }: { login: PostLogin; body?: unknown; headers?: Record<string, string> },
 ): Promise<ApiAnswer> {
   const { api } = await backendUrls();
-  const response = await browserFetch(new URL(path.replace(/^\//, ''), api.endsWith('/') ? api : `${api}/`), {
+  const url = new URL(path.replace(/^\//, ''), api.endsWith('/') ? api : `${api}/`);
+  const response = await browserFetch(url, {
     method,
     headers: {
       Accept: 'application/json',
-      Authorization: `Bearer ${token}`,
+      // The login's bound access token with a proof of this browser's key, as the picker sends them.
+      ...(await login.getAuthorization(method, url.href)),
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...headers,
     },

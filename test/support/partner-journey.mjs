@@ -59,10 +59,11 @@ export async function runPartnerJourney(testPage, backend, { email, password, co
     const errorsBefore = [...consoleErrors];
     // The partner's own script, with the token the widget gives it, tries to change the chosen address.
     const write = await page.evaluate(async ({ api, id }) => {
-      const token = await document.querySelector('post-login').getAccessToken();
-      const response = await fetch(`${api}/addresses/${id}`, {
+      const url = `${api}/addresses/${id}`;
+      const authorization = await document.querySelector('post-login').getAuthorization('PUT', url);
+      const response = await fetch(url, {
         method: 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': '"1"' },
+        headers: { ...authorization, 'Content-Type': 'application/json', 'If-Match': '"1"' },
         body: JSON.stringify({ name: 'Changed by the partner', street: 'Bahnhofstrasse', houseNumber: '1', postcode: '3000', locality: 'Bern', services: ['forwarding'] }),
       });
       return { status: response.status, challenge: response.headers.get('WWW-Authenticate'), body: await response.json() };

@@ -5,12 +5,13 @@
  * oidc-client-ts does the protocol (discovery, PKCE, state, token requests); this module adds what it leaves out:
  * the RFC 9207 `iss` check and full ID token verification, before anything is stored.
  */
-import { decodeJwt } from 'jose';
 import { ErrorResponse, OidcClient, WebStorageStateStore, type RefreshState, type SigninResponse } from 'oidc-client-ts';
 import { PostLoginError } from '../errors.js';
 import type { Profile, SignInMethod } from '../page-login.js';
 import type { RequestPurpose } from '../callback-url.js';
 import type { SessionTokens, StoredSession } from '../session-store.js';
+import { PENDING_REQUEST_PREFIX } from '../customer-data.js';
+import { dpopAuthorization, dpopStore, forgetDpopKey } from './dpop.js';
 import { verifyIdToken } from './verify-id-token.js';
 
 export interface OidcSettings {
@@ -51,13 +52,21 @@ function clientFor(settings: OidcSettings): OidcClient {
       response_type: 'code',
       loadUserInfo: false,
       // The pending request (PKCE verifier, nonce) must survive the redirect and be readable by the popup's page.
-      stateStore: new WebStorageStateStore({ store: localStorage, prefix: 'post-login:request:' }),
+      stateStore: new WebStorageStateStore({ store: localStorage, prefix: PENDING_REQUEST_PREFIX }),
       // A provider that accepts the connection and never answers must not hold a sign-in or a logout forever.
       requestTimeoutInSeconds: 10,
+      // Tokens bound to this browser's key (RFC 9449): the token requests carry a proof of it (see dpop.ts).
+      dpop: { store: dpopStore },
     });
     clients.set(key, client);
   }
   return client;
+}
+
+/** The claims of a JWT this session already verified (no checks: they were made when it was received). */
+function claimsOf(jwt: string): Record<string, unknown> {
+  const payload = (jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (char) => char.charCodeAt(0)))) as Record<string, unknown>;
 }
 
 function randomNonce(): string {
@@ -206,7 +215,7 @@ export async function refreshSession(settings: OidcSettings, session: StoredSess
         id_token: tokens.idToken,
         session_state: null,
         scope: tokens.scope,
-        profile: decodeJwt(tokens.idToken) as RefreshState['profile'],
+        profile: claimsOf(tokens.idToken) as RefreshState['profile'],
       },
       resource: settings.resource ?? undefined,
       timeoutInSeconds: 15,
@@ -235,15 +244,47 @@ export async function revokeRefreshToken(settings: OidcSettings, session: Stored
   }
 }
 
-/** Ends the session at the provider: revoke the refresh token, then RP-initiated logout without a token in the URL. */
-export async function endSession(settings: OidcSettings, session: StoredSession | null, uiLocales: string): Promise<string | null> {
-  const metadata = await metadataFor(settings).catch(() => null);
-  if (!metadata) return null;
-  await revokeRefreshToken(settings, session);
-  if (!metadata.end_session_endpoint) return null;
-  const url = new URL(metadata.end_session_endpoint);
-  url.searchParams.set('client_id', settings.clientId);
-  url.searchParams.set('post_logout_redirect_uri', settings.postLogoutRedirectUri);
-  url.searchParams.set('ui_locales', uiLocales);
-  return url.href;
+/** The provider's logout as a form the browser posts (the ID token as hint, so never in a URL or the history). */
+export interface ProviderLogoutRequest {
+  action: string;
+  fields: Record<string, string>;
 }
+
+/** Revokes every token of a sign-in that is not kept (a proof): its access token, and its refresh token if any. */
+export async function revokeTokens(settings: OidcSettings, tokens: SessionTokens): Promise<void> {
+  const metadata = await metadataFor(settings).catch(() => null);
+  if (!metadata?.revocation_endpoint) return;
+  const client = clientFor(settings);
+  await Promise.all([
+    client.revokeToken(tokens.accessToken, 'access_token').catch(() => undefined),
+    tokens.refreshToken ? client.revokeToken(tokens.refreshToken, 'refresh_token').catch(() => undefined) : undefined,
+  ]);
+}
+
+/**
+ * The RP-initiated logout to post to the provider (null when it cannot be reached or offers none). `idTokenHint`
+ * tells the provider whose session this is: without one it asks the customer before it ends anything.
+ */
+export async function endSession(
+  settings: OidcSettings,
+  { uiLocales, idTokenHint }: { uiLocales: string; idTokenHint: string | null },
+): Promise<ProviderLogoutRequest | null> {
+  const metadata = await metadataFor(settings).catch(() => null);
+  if (!metadata?.end_session_endpoint) return null;
+  const fields: Record<string, string> = {
+    client_id: settings.clientId,
+    post_logout_redirect_uri: settings.postLogoutRedirectUri,
+    ui_locales: uiLocales,
+  };
+  if (idTokenHint) fields.id_token_hint = idTokenHint;
+  return { action: metadata.end_session_endpoint, fields };
+}
+
+/** The headers for one request to the account API with the session's bound access token. */
+export function apiAuthorization(settings: OidcSettings, accessToken: string, method: string, url: string): Promise<Record<string, string>> {
+  return dpopAuthorization(settings.clientId, accessToken, method, url);
+}
+
+export { forgetDpopKey };
+// The popup's answer travels with the protocol code: whoever waits for it or relays it has loaded this module already.
+export { isSignInPopup, relayPopupResponse, waitForPopupResponse } from '../popup-response.js';

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { PostLoginError } from '../errors.js';
 
 /** ID token checks that oidc-client-ts leaves out: signature by JWKS, iss, aud, azp, exp, iat and nonce. */
@@ -16,28 +16,46 @@ const CLOCK_SKEW_SECONDS = 60;
 const MAX_TOKEN_AGE_SECONDS = 10 * 60;
 const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
-const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+const keySets = new Map<string, Promise<ReturnType<typeof createLocalJWKSet>>>();
 
-function keySet(jwksUri: string): ReturnType<typeof createRemoteJWKSet> {
-  let keys = keySets.get(jwksUri);
+/**
+ * The provider's published keys, fetched once per page; `fresh` fetches them again (a key the set does not have may
+ * be a new one the provider rotated in). A plain fetch and jose's local key set: the remote key set of jose would add
+ * its own fetching code to the sign-in.
+ */
+function keySet(jwksUri: string, fresh = false): Promise<ReturnType<typeof createLocalJWKSet>> {
+  let keys = fresh ? undefined : keySets.get(jwksUri);
   if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri));
+    keys = fetch(jwksUri, { credentials: 'omit', signal: AbortSignal.timeout(10_000) })
+      .then((response) => (response.ok ? (response.json() as Promise<JSONWebKeySet>) : Promise.reject(new Error('JWKS'))))
+      .then((jwks) => createLocalJWKSet(jwks));
+    keys.catch(() => keySets.delete(jwksUri));
     keySets.set(jwksUri, keys);
   }
   return keys;
 }
 
+async function verifySignature(idToken: string, expected: IdTokenExpectations) {
+  const options = {
+    issuer: expected.issuer,
+    audience: expected.clientId,
+    algorithms: ALGORITHMS,
+    requiredClaims: ['sub', 'iat', 'exp'],
+    maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+    clockTolerance: CLOCK_SKEW_SECONDS,
+  };
+  try {
+    return await jwtVerify(idToken, await keySet(expected.jwksUri), options);
+  } catch (error) {
+    if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+    return jwtVerify(idToken, await keySet(expected.jwksUri, true), options);
+  }
+}
+
 export async function verifyIdToken(idToken: string, expected: IdTokenExpectations): Promise<JWTPayload> {
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(idToken, keySet(expected.jwksUri), {
-      issuer: expected.issuer,
-      audience: expected.clientId,
-      algorithms: ALGORITHMS,
-      requiredClaims: ['sub', 'iat', 'exp'],
-      maxTokenAge: MAX_TOKEN_AGE_SECONDS,
-      clockTolerance: CLOCK_SKEW_SECONDS,
-    }));
+    ({ payload } = await verifySignature(idToken, expected));
   } catch (error) {
     // jose names the failed check (e.g. ERR_JWT_EXPIRED); the token itself is never part of the message.
     throw new PostLoginError('id_token_invalid', (error as { code?: string }).code ?? 'verification failed');

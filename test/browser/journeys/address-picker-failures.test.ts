@@ -216,12 +216,12 @@ describe('<address-picker> when the customer signs out', () => {
     const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
     const { picker } = page;
     await editAarau(picker);
-    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'kept while editing').to.have.length(1);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('post-login:customer:address-picker:draft:')), 'kept while editing').to.have.length(1);
     signOutInAnotherTab();
     await waitFor(() => shownText(picker.shadowRoot!.querySelector('.picker')).includes(de.signedOut), 'the signed-out picker');
     expect(picker.shadowRoot!.querySelector('form'), 'no form with their address').to.equal(null);
     expect(shownText(picker.shadowRoot!.querySelector('.picker'))).not.to.contain('Bahnhofstrasse');
-    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'no stored copy').to.deep.equal([]);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('post-login:customer:address-picker:draft:')), 'no stored copy').to.deep.equal([]);
     expect(picker.value, 'back to the value attribute').to.equal(ADDRESS_IDS.kellerAarau);
     expect(new FormData(page.form).has('address'), 'nothing submitted for nobody').to.equal(false);
   });
@@ -256,7 +256,7 @@ describe('<address-picker> when another login on the page signs out', () => {
     await picker.updateComplete; // the event reached every listener at once: a picker that listened has reacted
     expect(login.status, "the picker's login stays").to.equal('signed-in');
     expect(draftValues(picker), 'the edit is still there').to.deep.equal(typed);
-    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'its stored copy too').to.have.length(1);
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith('post-login:customer:address-picker:draft:')), 'its stored copy too').to.have.length(1);
   });
 });
 
@@ -351,7 +351,7 @@ describe('<address-picker> when the access token is refused in the middle of a s
       expect(eventsOfType('address-picker-save').map(({ addressId, created }) => ({ addressId, created }))).to.deep.equal([
         { addressId: ADDRESS_IDS.kellerAarau, created: false },
       ]);
-      expect(Object.keys(sessionStorage).filter((key) => key.startsWith('address-picker:draft:')), 'saved: nothing kept').to.deep.equal([]);
+      expect(Object.keys(sessionStorage).filter((key) => key.startsWith('post-login:customer:address-picker:draft:')), 'saved: nothing kept').to.deep.equal([]);
     } finally {
       frame.remove();
       sessionStorage.removeItem('fixture:picker-config');

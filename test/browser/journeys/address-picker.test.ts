@@ -46,7 +46,6 @@ const LINES = {
 const writes = (page: PickerPage) => writesOf(page.requests);
 const save = (page: PickerPage) => pressSave(page.picker);
 const savedOk = (page: PickerPage) => waitSaved(page.picker, de.saved);
-const accessToken = (page: PickerPage) => page.login.getAccessToken();
 
 const reset = () => executeServerCommand('backend-reset-addresses');
 async function cleanUp(): Promise<void> {
@@ -316,7 +315,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
   it('checks each Swiss address rule at its field in German, and the server refuses the same (422, field codes)', async () => {
     const page = await openPickerPage();
     const { picker } = page;
-    const token = await accessToken(page);
+    const login = page.login;
     part(picker, 'add-button')!.click();
     await picker.updateComplete;
 
@@ -326,7 +325,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
       const shown = fieldErrors(picker);
       const values = draftValues(picker);
       const answer = await callAccountApi('POST', '/addresses', {
-        token,
+        login,
         body: addressBody(values as Record<PickerField, string>, values.services as string[]),
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
@@ -480,7 +479,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
       expect(writes(page)).to.deep.equal([]);
 
       const answer = await callAccountApi('POST', '/addresses', {
-        token: await accessToken(page),
+        login: page.login,
         body: addressBody({ name: hostile, street: hostileStreet, postcode: '3000', locality: 'Bern' }, ['forwarding']),
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
@@ -612,7 +611,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     const typed = draftValues(picker);
     // Another administrator adds the third address meanwhile.
     const other = await callAccountApi('POST', '/addresses', {
-      token: await accessToken(page),
+      login: page.login,
       body: addressBody({ company: 'Keller Logistik AG', street: 'Bahnhofplatz', houseNumber: '1', postcode: '5000', locality: 'Aarau' }, ['po-box']),
       headers: { 'Idempotency-Key': crypto.randomUUID() },
     });
@@ -658,16 +657,16 @@ describe('<address-picker> for Lea Rossi, user at Keller Logistik AG: the admini
     await picker.updateComplete;
     expect(picker.value).to.equal(ADDRESS_IDS.kellerAarau);
 
-    const token = await accessToken(page);
+    const login = page.login;
     const body = addressBody({ company: 'Rossi AG', street: 'Via Nassa', houseNumber: '5', postcode: '6900', locality: 'Lugano' }, ['forwarding']);
     const put = await callAccountApi('PUT', `/addresses/${ADDRESS_IDS.kellerPoBox}`, {
-      token,
+      login,
       body,
       headers: { 'If-Match': '"1"', 'Idempotency-Key': crypto.randomUUID() },
     });
     expect(put.status).to.equal(403);
     expect(put.body.error).to.equal('administrator_only');
-    const post = await callAccountApi('POST', '/addresses', { token, body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const post = await callAccountApi('POST', '/addresses', { login, body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
     expect(post.status).to.equal(403);
     expect(post.body.error).to.equal('administrator_only');
     const { online } = await storedAddressesOf(ACCOUNTS.lea.email);
@@ -693,7 +692,7 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
     await assertAccessible(picker);
 
     const answer = await callAccountApi('POST', '/addresses', {
-      token: await accessToken(page),
+      login: page.login,
       body: addressBody({ name: 'Anna Muster', street: 'Marktgasse', houseNumber: '3', postcode: '3000', locality: 'Bern' }, ['forwarding']),
       headers: { 'Idempotency-Key': crypto.randomUUID() },
     });
@@ -705,20 +704,20 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
 
   it("never reads or writes another customer's address (404)", async () => {
     const page = await openPickerPage();
-    const token = await accessToken(page);
+    const login = page.login;
     const options = [...page.picker.shadowRoot!.querySelectorAll('[role=option]')].map(shownText);
     expect(options).to.deep.equal(['Anna Muster, c/o Beat Muster, Länggassstrasse 7a, 3000 Bern']);
 
-    const read = await callAccountApi('GET', `/addresses/${ADDRESS_IDS.kellerPoBox}`, { token });
+    const read = await callAccountApi('GET', `/addresses/${ADDRESS_IDS.kellerPoBox}`, { login });
     expect(read.status).to.equal(404);
     expect(JSON.stringify(read.body)).not.to.contain('Hardturmstrasse');
     const write = await callAccountApi('PUT', `/addresses/${ADDRESS_IDS.kellerPoBox}`, {
-      token,
+      login,
       body: addressBody({ name: 'Anna Muster', street: 'Kramgasse', houseNumber: '1', postcode: '3000', locality: 'Bern' }, ['forwarding']),
       headers: { 'If-Match': '"1"', 'Idempotency-Key': crypto.randomUUID() },
     });
     expect(write.status).to.equal(404);
-    const list = await callAccountApi('GET', '/addresses', { token });
+    const list = await callAccountApi('GET', '/addresses', { login });
     expect(JSON.stringify(list.body)).not.to.contain(ADDRESS_IDS.kellerPoBox);
     const marc = (await storedAddressesOf(ACCOUNTS.marc.email)).online.find((address) => address.id === ADDRESS_IDS.kellerPoBox);
     expect(marc).to.include({ version: 1, name: null, street: 'Hardturmstrasse' });

@@ -138,9 +138,8 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await signInWithRedirect(frame, NEW_SWISSIDS.nora);
     const element = await frame.waitForStatus('signed-in');
     expect(element.profile?.login).to.equal('swissid');
-    const me = await fetch(`${(await backendUrls()).api}/me`, {
-      headers: { Authorization: `Bearer ${await element.getAccessToken()}` },
-    }).then((response) => response.json());
+    const meUrl = `${(await backendUrls()).api}/me`;
+    const me = await fetch(meUrl, { headers: await element.getAuthorization('GET', meUrl) }).then((response) => response.json());
     const emails = (me.accounts as Array<{ email: string }>).map((account) => account.email);
     expect(emails).to.include.members(['thomas.both@example.ch', 'thomas@both-treuhand.ch']);
     expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
@@ -174,9 +173,8 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     frame = await AppFrame.open(await fixtureConfig());
     await signInWithRedirect(frame, NEW_SWISSIDS.felix);
     const element = await frame.waitForStatus('signed-in');
-    const me = await fetch(`${(await backendUrls()).api}/me`, {
-      headers: { Authorization: `Bearer ${await element.getAccessToken()}` },
-    }).then((response) => response.json());
+    const meUrl = `${(await backendUrls()).api}/me`;
+    const me = await fetch(meUrl, { headers: await element.getAuthorization('GET', meUrl) }).then((response) => response.json());
     expect((me.accounts as Array<{ email: string }>).map((account) => account.email)).to.include(POST_LOGINS.nina.email);
   });
 
