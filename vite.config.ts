@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
@@ -30,31 +33,59 @@ const plainDynamicImports = {
   },
 };
 
-export default defineConfig(({ mode }) =>
-  mode === 'cdn'
-    ? {
-        // lit's html`` and css`` literals keep their white space unless minified (ours: lit's own files come minified).
-        plugins: [plainDynamicImports, minifyTemplateLiterals({ include: 'src/**/*.ts' })],
-        build: {
-          target: 'es2022',
-          outDir: 'dist/cdn',
-          emptyOutDir: true,
-          minify: true,
-          sourcemap: true,
-          modulePreload: false,
-          copyPublicDir: false,
-          rolldownOptions: {
-            input: { 'post-login-widgets': 'src/cdn.ts' },
-            preserveEntrySignatures: 'allow-extension',
-            output: {
-              format: 'es',
-              entryFileNames: '[name].js',
-              chunkFileNames: 'chunks/[name]-[hash].js',
-            },
-          },
+/**
+ * `integrity.json` next to the built files: the sha384 Subresource Integrity value of every JavaScript file, for the
+ * partner's `<script integrity>` and for an import map that pins the chunks (README, "Partner sites").
+ */
+const integrityManifest = {
+  name: 'integrity-manifest',
+  writeBundle(options: { dir?: string }, bundle: Record<string, unknown>) {
+    const dir = options.dir ?? '.';
+    const files = Object.keys(bundle).filter((file) => file.endsWith('.js')).sort();
+    const integrity = Object.fromEntries(
+      files.map((file) => [file, `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`]),
+    );
+    writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
+  },
+};
+
+/**
+ * The partner bundle. `cdn`: the entry and its lazy chunks (the OIDC/JOSE code, the session logic, the popover
+ * positioning, each language), so that the first paint loads the entry only. `cdn-single`: everything in one file,
+ * for sites that want a single integrity value and no chunks.
+ */
+function partnerBuild(single: boolean) {
+  return {
+    // lit's html`` and css`` literals keep their white space unless minified (ours: lit's own files come minified).
+    plugins: [plainDynamicImports, minifyTemplateLiterals({ include: 'src/**/*.ts' }), integrityManifest],
+    define: { __SPLIT_BUNDLE__: JSON.stringify(!single) },
+    build: {
+      target: 'es2022',
+      outDir: single ? 'dist/cdn-single' : 'dist/cdn',
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: true,
+      modulePreload: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: { 'post-login-widgets': 'src/cdn.ts' },
+        preserveEntrySignatures: 'allow-extension' as const,
+        output: {
+          format: 'es' as const,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          ...(single ? { codeSplitting: false } : {}),
         },
-      }
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'cdn' || mode === 'cdn-single'
+    ? partnerBuild(mode === 'cdn-single')
     : {
+        define: { __SPLIT_BUNDLE__: 'true' },
         build: {
           target: 'es2022',
           outDir: 'dist',

@@ -30,10 +30,13 @@ function defineElements(): void {
   if (Object.keys(lazyElements).length > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
 }
 
+/** Set by the build (vite.config.ts): false for the single-file partner bundle, which has no chunks. */
+declare const __SPLIT_BUNDLE__: boolean;
+
 // The lazy chunks import this file by its plain address. Loaded under another one (`post-login-widgets.js?v=3`), this
 // copy registers nothing and hands over to the plain address, so that the page has one copy of everything.
 const self = new URL(import.meta.url);
-if (self.search || self.hash) {
+if (__SPLIT_BUNDLE__ && (self.search || self.hash)) {
   self.search = '';
   self.hash = '';
   void import(/* @vite-ignore */ self.href);
