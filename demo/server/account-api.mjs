@@ -2,19 +2,19 @@
 // older Post login issued), linking an older login to a SwissID (link-api.mjs), and the customer's
 // addresses with the locality directory (address-api.mjs). One route table maps path and method to a
 // handler; a path it does not have is a 404, a method its path does not have a 405 with Allow. Every
-// handler says which scope it needs (api-tokens.mjs): the token must be for this API and carry it.
+// handler says which scope it needs (api-tokens.mjs): the token must be for this API, bound to the key of the DPoP
+// proof that comes with it (dpop.mjs), and carry the scope.
 import { createRemoteJWKSet } from 'jose';
 import { createAddressRoutes } from './address-api.mjs';
-import { findAccessToken, insufficientScopeAnswer, needs, once } from './api-tokens.mjs';
+import { authenticate, insufficientScopeAnswer, needs, once, unauthorizedAnswer } from './api-tokens.mjs';
 import { findAccountById, findSwissIdUser } from './db/accounts.mjs';
 import { findPostLoginById, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
+import { createDpopVerifier } from './dpop.mjs';
 import { findRoute, logRequest, sendJson } from './http-util.mjs';
 import { createLinkRoutes, verifySwissIdToken } from './link-api.mjs';
 
-const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key';
+const ALLOWED_HEADERS = 'Authorization, DPoP, Content-Type, If-Match, Idempotency-Key';
 const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
-
-const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is missing, expired or not valid.' };
 
 /**
  * @typedef {object} RequestContext what a route's handler gets for one request
@@ -22,7 +22,8 @@ const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is mi
  * @property {string} path the request's path, without the query
  * @property {(status: number, body: unknown, headers?: Record<string, string>) => void} reply answers JSON with the
  *   CORS headers, and logs the request
- * @property {() => void} unauthorized 401 invalid_token, with WWW-Authenticate
+ * @property {() => void} unauthorized 401 invalid_token (or invalid_dpop_proof, for a request whose proof failed), with
+ *   WWW-Authenticate
  * @property {(scope: string) => void} insufficientScope 403 insufficient_scope for a token without `scope`
  * @property {() => Promise<import('./api-tokens.mjs').BearerToken|undefined>} token the request's valid access token
  *   for this API (of either provider), or undefined
@@ -44,7 +45,8 @@ const INVALID_TOKEN = { error: 'invalid_token', message: 'The access token is mi
  * @param {import('oidc-provider').default} deps.provider the SwissID stand-in
  * @param {import('oidc-provider').default} deps.postLoginProvider the older Post customer login
  * @param {string} deps.swissidIssuer SwissID's issuer; its JWKS is fetched from `${issuer}/jwks`
- * @param {string} deps.resource this API's resource indicator: the audience its access tokens must have
+ * @param {string} deps.resource this API's resource indicator: the audience its access tokens must have. It is also
+ *   the API's public base URL: a DPoP proof's `htu` is this without its trailing slash, plus the request's path
  * @param {import('better-sqlite3').Database} deps.db
  * @param {() => Set<string>} deps.allowedOrigins exact browser origins (scheme://host:port)
  * @param {() => Set<string>} deps.clientIds clients whose tokens this API accepts (the same at both providers)
@@ -65,6 +67,11 @@ export function createAccountApi({
 
   /** @type {ApiRoute[]} */
   const routes = [...accountRoutes({ db }), ...createLinkRoutes({ db, verifyIdToken }), ...createAddressRoutes({ db })];
+  // One replay cache for this API instance: a proof's jti is accepted once.
+  const dpop = createDpopVerifier();
+  const publicBase = resource.replace(/\/$/, '');
+  /** @type {[login: 'swissid'|'post', provider: import('oidc-provider').default][]} */
+  const providers = [['swissid', provider], ['post', postLoginProvider]];
 
   return async function accountApi(req, res) {
     const corsHeaders = cors(req.headers.origin, allowedOrigins());
@@ -74,8 +81,18 @@ export function createAccountApi({
       logRequest(quiet, 'api', req, status);
     };
     const accepted = { clientIds: clientIds(), resource };
-    const swissidToken = once(() => findAccessToken(provider, req.headers.authorization, accepted));
-    const postLoginToken = once(() => findAccessToken(postLoginProvider, req.headers.authorization, accepted));
+    /** @type {import('./api-tokens.mjs').Authentication|undefined} */
+    let auth;
+    const authenticated = once(async () => {
+      auth = await authenticate(req, { providers, accepted, dpop, url: `${publicBase}${path}` });
+      return auth;
+    });
+    const tokenOf = (login) => once(async () => {
+      const result = await authenticated();
+      return 'login' in result && result.login === login ? result.token : undefined;
+    });
+    const swissidToken = tokenOf('swissid');
+    const postLoginToken = tokenOf('post');
     const describe = (login, token) => ({
       login,
       accountId: String(token.accountId),
@@ -88,7 +105,10 @@ export function createAccountApi({
       req,
       path,
       reply,
-      unauthorized: () => reply(401, INVALID_TOKEN, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+      unauthorized: () => {
+        const { body, headers } = unauthorizedAnswer(auth, dpop.algorithms);
+        reply(401, body, headers);
+      },
       insufficientScope: (scope) => {
         const { body, headers } = insufficientScopeAnswer(scope);
         reply(403, body, headers);

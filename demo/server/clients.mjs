@@ -43,7 +43,9 @@ export function apiScopesFor(client) {
 /**
  * Built-in clients (the demo site, first-party, and the partner page, third-party) plus any extra ones, as
  * oidc-provider client metadata: public clients with authorization code + PKCE and refresh tokens, with
- * `first_party` as extra metadata.
+ * `first_party` as extra metadata. Every one of them must prove possession of a key (DPoP, RFC 9449) at the token
+ * endpoint: its access tokens are bound to that key (`cnf.jkt`), and so are its refresh tokens (public clients), so
+ * that neither works without the browser's private key.
  * @param {{ demoOrigin?: string|null, partnerOrigin?: string|null, extraClients?: ClientSpec[] }} input
  * @returns {{ metadata: object[], accessTokenTtls: Map<string, number> }}
  */
@@ -82,6 +84,7 @@ export function buildClients({ demoOrigin, partnerOrigin, extraClients = [] }) {
       ...spec,
       first_party: firstParty,
       token_endpoint_auth_method: 'none',
+      dpop_bound_access_tokens: true,
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       application_type: 'web',

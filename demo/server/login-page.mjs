@@ -123,22 +123,54 @@ function withClient(text, clientName) {
   return text.replace('{client}', () => clientName);
 }
 
+/** The provider's own logout form (it carries the xsrf value), with logout=yes: the provider's whole session ends. */
+const withLogoutYes = (providerForm) => providerForm.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+
 /**
- * RP-initiated logout confirmation: /assets/logout.js submits the provider's form at once; the
- * button stays for browsers without script.
+ * RP-initiated logout that the request proved (a valid `id_token_hint` of the current session): /assets/logout.js
+ * submits the provider's form at once; the button stays for browsers without script.
  * @param {import('./provider-strings.mjs').Language} lang
  * @param {string} providerForm the provider's own form (carries the xsrf value)
  * @param {PageTexts} [texts]
  */
 export function renderLogoutPage(lang, providerForm, texts = STRINGS) {
   const t = texts[lang];
-  // logout=yes ends the provider's session itself too, not only the client's part of it.
-  const form = providerForm.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
   const body = `<h1>${escapeHtml(t.logoutTitle)}</h1>
 <p>${escapeHtml(t.logoutText)}</p>
-${form}
+${withLogoutYes(providerForm)}
 <button type="submit" form="op.logoutForm" class="primary">${escapeHtml(t.logoutButton)}</button>`;
   return layout(lang, texts, t.logoutTitle, body, { scripts: ['/assets/logout.js'] });
+}
+
+/**
+ * RP-initiated logout that nothing proves came from the customer's own site (no valid `id_token_hint` of the
+ * current session): the customer decides, and no script submits anything (logout CSRF). "Sign out" (id
+ * `logout-confirm`) submits the provider's form; "Stay signed in" (id `logout-cancel`) leaves the session as it is
+ * and goes to `cancel`: the client's post-logout address, or the provider's "still signed in" page.
+ * @param {{ lang: import('./provider-strings.mjs').Language, providerForm: string, cancel: { action: string, fields: [string, string][] }, texts?: PageTexts }} input
+ */
+export function renderLogoutConfirmPage({ lang, providerForm, cancel, texts = STRINGS }) {
+  const t = texts[lang];
+  const fields = cancel.fields.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
+  const body = `<h1>${escapeHtml(t.logoutConfirmTitle)}</h1>
+<p>${escapeHtml(t.logoutConfirmText)}</p>
+${withLogoutYes(providerForm)}
+<button id="logout-confirm" type="submit" form="op.logoutForm" class="primary">${escapeHtml(t.logoutButton)}</button>
+<form method="get" action="${escapeHtml(cancel.action)}" class="abort">${fields}
+<button id="logout-cancel" type="submit" class="secondary">${escapeHtml(t.logoutStay)}</button>
+</form>`;
+  return layout(lang, texts, t.logoutConfirmTitle, body);
+}
+
+/**
+ * After "Stay signed in" on the logout confirmation, for a request without a post-logout address.
+ * @param {import('./provider-strings.mjs').Language} lang
+ * @param {PageTexts} [texts]
+ */
+export function renderStayedPage(lang, texts = STRINGS) {
+  const t = texts[lang];
+  return layout(lang, texts, t.stayedTitle, `<h1>${escapeHtml(t.stayedTitle)}</h1>
+<p>${escapeHtml(t.stayedText)}</p>`);
 }
 
 /**

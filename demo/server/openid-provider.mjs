@@ -1,14 +1,17 @@
 // A real OpenID provider (oidc-provider) with its state in SQLite, its own sign-in and consent pages and its own
 // accounts. Both the SwissID stand-in and the older Post customer login are one of these. Both issue access tokens
-// for one resource, the account API (RFC 8707): its audience, and the scopes each client may get there.
+// for one resource, the account API (RFC 8707): its audience, and the scopes each client may get there. Every token
+// is bound to the browser's key (DPoP, RFC 9449), and the logout asks the customer unless the site proved it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import { API_SCOPES, apiScopesFor, isFirstParty } from './clients.mjs';
+import { DPOP_ALGS } from './dpop.mjs';
 import { logRequest } from './http-util.mjs';
 import { createInteractionRoutes } from './interactions.mjs';
-import { frameAncestorsDirective, providerPageHeaders, renderErrorPage, renderLoggedOutPage, renderLogoutPage } from './login-page.mjs';
+import { frameAncestorsDirective, providerPageHeaders, renderErrorPage, renderLoggedOutPage } from './login-page.mjs';
 import { PROVIDER_ASSETS } from './provider-assets.mjs';
+import { createLogoutHandling } from './provider-logout.mjs';
 import { pickLanguage } from './provider-strings.mjs';
 import { createSqliteAdapter } from './sqlite-adapter.mjs';
 
@@ -19,6 +22,15 @@ export async function generateSigningKey() {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = await exportJWK(privateKey);
   return { ...jwk, kid: randomUUID(), alg: 'RS256', use: 'sig' };
+}
+
+/**
+ * Whether browsers keep a Secure cookie from this issuer: https, or a loopback host (which browsers treat as secure).
+ * @param {string} issuer
+ */
+export function keepsSecureCookies(issuer) {
+  const { protocol, hostname } = new URL(issuer);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname) || hostname.endsWith('.localhost');
 }
 
 /**
@@ -52,6 +64,20 @@ export function createOpenIdProvider({
     ctx.type = 'html';
     ctx.body = html;
   };
+  // The session cookie must come along with a site's logout POST, a cross-site request where a partner's or another
+  // Post domain's page sends it: SameSite=None, which browsers keep only with Secure.
+  if (!keepsSecureCookies(issuer)) {
+    throw new Error(`${name}: serve the provider over https or on localhost (${issuer}): its session cookie is Secure`);
+  }
+  const logout = createLogoutHandling({
+    texts,
+    sendPage: (res, status, html) => {
+      res.writeHead(status, {
+        'Content-Type': 'text/html; charset=utf-8', ...pageHeaders, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(html);
+    },
+  });
 
   const provider = new Provider(issuer, {
     adapter: createSqliteAdapter(db, table),
@@ -66,7 +92,15 @@ export function createOpenIdProvider({
     // Authorization code only, as SwissID offers it to these sites; no implicit or hybrid flows.
     responseTypes: ['code'],
     jwks: { keys: [signingKey] },
-    cookies: { keys: [randomBytes(32).toString('base64url')], ...(cookieNames ? { names: cookieNames } : {}) },
+    cookies: {
+      keys: [randomBytes(32).toString('base64url')],
+      ...(cookieNames ? { names: cookieNames } : {}),
+      // The session cookie (see keepsSecureCookies above; every cookie is Secure, see secureCookies below). The
+      // interaction cookies stay SameSite=Lax.
+      long: { httpOnly: true, sameSite: 'none' },
+    },
+    // DPoP proofs: the widget's algorithm (ES256) and the other asymmetric ones the API accepts too.
+    enabledJWA: { dPoPSigningAlgValues: [...DPOP_ALGS] },
     async findAccount(_ctx, sub) {
       const user = findUser(sub);
       if (!user) return undefined;
@@ -107,6 +141,12 @@ export function createOpenIdProvider({
     },
     features: {
       devInteractions: { enabled: false },
+      // Proof of possession (RFC 9449): every client has `dpop_bound_access_tokens` (clients.mjs), so the token
+      // endpoint refuses a code or refresh token without a proof, binds each access token to the proof's key
+      // (`cnf.jkt`) and each refresh token of these public clients to the same key (a refresh with a proof of
+      // another key fails). A `dpop_jkt` on the authorization request binds the code too. No server nonces: without
+      // a nonceSecret oidc-provider issues none and requires none; a proof's iat must be within its window.
+      dPoP: { enabled: true, requireNonce: () => false },
       // The account API is the one resource. A request without `resource` is for it too; a token request or a
       // refresh without it gets a token for the resource the authorization was for. Any other resource is refused.
       resourceIndicators: {
@@ -124,9 +164,9 @@ export function createOpenIdProvider({
       },
       rpInitiatedLogout: {
         enabled: true,
+        // Auto-submitting with a valid id_token_hint of this session, else asking (provider-logout.mjs).
         async logoutSource(ctx, form) {
-          const lang = pickLanguage(ctx.oidc.params?.ui_locales, ctx.get('accept-language'));
-          sendHtml(ctx, renderLogoutPage(lang, form, texts));
+          sendHtml(ctx, await logout.page(ctx, form));
         },
         async postLogoutSuccessSource(ctx) {
           sendHtml(ctx, renderLoggedOutPage(pickLanguage(null, ctx.get('accept-language')), texts));
@@ -154,9 +194,17 @@ export function createOpenIdProvider({
     },
   });
 
+  // Every ID token names the provider session it was issued in (`sid`, per client), so that a logout's
+  // id_token_hint can be checked to be of this browser's session (provider-logout.mjs). oidc-provider adds it only
+  // for clients with back-channel logout and has no setting for it otherwise: this provider's Client class (its own,
+  // not shared with the other provider) says yes for every client.
+  Object.defineProperty(provider.Client.prototype, 'includeSid', { value: () => true, configurable: true, writable: true });
+
+  secureCookies(provider);
+
   provider.use(async (ctx, next) => {
     await next();
-    logRequest(quiet, name, ctx.req, ctx.status);
+    logRequest(quiet, name, { method: logout.methodOf(ctx.req), url: ctx.req.url }, ctx.status);
     // Every HTML answer of the provider, its own pages or any other, may not be framed (see providerPageHeaders).
     if (ctx.response.is('html')) {
       if (!ctx.response.get('Content-Security-Policy')) ctx.set('Content-Security-Policy', frameAncestorsDirective(frameAncestors));
@@ -184,6 +232,10 @@ export function createOpenIdProvider({
       logRequest(quiet, name, req, 200);
       return;
     }
+    if (await logout.intercept(req, res, path)) {
+      logRequest(quiet, name, req, res.statusCode);
+      return;
+    }
     if (await handleInteraction(req, res, path)) {
       logRequest(quiet, name, req, res.statusCode);
       return;
@@ -193,4 +245,31 @@ export function createOpenIdProvider({
   }
 
   return { provider, handler };
+}
+
+/**
+ * Makes every cookie of a provider Secure. Koa marks cookies Secure only for a request that came over TLS (or through
+ * a trusted proxy that says so), which the reference backend on localhost never does; browsers keep Secure cookies
+ * from localhost all the same. The provider is a Koa application: its contexts get a cookie jar that is secure.
+ * @param {import('oidc-provider').default} app
+ */
+function secureCookies(app) {
+  /** @type {PropertyDescriptor|undefined} */
+  let descriptor;
+  for (let proto = app.context; proto && !descriptor; proto = Object.getPrototypeOf(proto)) {
+    descriptor = Object.getOwnPropertyDescriptor(proto, 'cookies');
+  }
+  const { get, set } = descriptor ?? {};
+  if (!get) throw new Error('a Koa context without cookies');
+  Object.defineProperty(app.context, 'cookies', {
+    configurable: true,
+    get() {
+      const cookies = get.call(this);
+      cookies.secure = true;
+      return cookies;
+    },
+    set(value) {
+      set?.call(this, value);
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MARC, signIn, startTestBackend } from './support.mjs';
+import { MARC, callApi, signIn, startTestBackend } from './support.mjs';
 
 describe('account API', () => {
   let env;
@@ -14,10 +14,12 @@ describe('account API', () => {
   after(() => env.close());
 
   const me = (headers = {}) => fetch(`${backend.urls.api}/me`, { headers });
+  /** GET /me with the token, as the widget sends it: DPoP, with a proof of the browser's key. */
+  const meWith = (token, headers = {}) => callApi(backend, '/me', { token, headers });
 
   it('returns the signed-in account for a valid access token', async () => {
     const { tokens } = await signIn(backend, env.demoClient);
-    const res = await me({ authorization: `Bearer ${tokens.access_token}` });
+    const res = await meWith(tokens.access_token);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^application\/json/);
     assert.deepEqual(await res.json(), {
@@ -35,22 +37,29 @@ describe('account API', () => {
 
   it('knows business accounts and their company', async () => {
     const { tokens } = await signIn(backend, env.demoClient, MARC);
-    const body = await (await me({ authorization: `Bearer ${tokens.access_token}` })).json();
+    const body = await (await meWith(tokens.access_token)).json();
     assert.equal(body.accountType, 'business');
     assert.equal(body.role, 'superadmin');
     assert.equal(body.company, 'Keller Logistik AG');
   });
 
+  it('answers 401 with the DPoP challenge alone without any credentials (RFC 6750 section 3.1)', async () => {
+    const res = await me();
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('www-authenticate'), 'DPoP algs="ES256 Ed25519 EdDSA"');
+    assert.equal((await res.json()).error, 'invalid_token');
+  });
+
   for (const [what, headers] of [
-    ['without a token', {}],
-    ['with an unknown token', { authorization: 'Bearer aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
+    ['with an unknown token', { authorization: 'DPoP aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
+    ['with an unknown bearer token', { authorization: 'Bearer aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
     ['with a malformed header', { authorization: 'Basic YTpi' }],
-    ['with an ID token instead of an access token', { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' }],
+    ['with an ID token instead of an access token', { authorization: 'DPoP eyJhbGciOiJub25lIn0.e30.' }],
   ]) {
     it(`answers 401 invalid_token ${what}`, async () => {
       const res = await me(headers);
       assert.equal(res.status, 401);
-      assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+      assert.equal(res.headers.get('www-authenticate'), 'DPoP error="invalid_token", algs="ES256 Ed25519 EdDSA"');
       const body = await res.json();
       assert.equal(body.error, 'invalid_token');
       assert.equal(typeof body.message, 'string');
@@ -62,18 +71,21 @@ describe('account API', () => {
     const { tokens } = await signIn(backend, client);
     assert.equal(tokens.expires_in, 1);
     await new Promise((r) => { setTimeout(r, 1100); });
-    const res = await me({ authorization: `Bearer ${tokens.access_token}` });
+    const res = await meWith(tokens.access_token);
     assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate'), /^DPoP error="invalid_token"/);
   });
 
   it('answers CORS for a client origin only, with an exact echo', async () => {
     const allowed = await fetch(`${backend.urls.api}/me`, {
       method: 'OPTIONS',
-      headers: { origin: backend.urls.partner, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: { origin: backend.urls.partner, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, dpop' },
     });
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('access-control-allow-origin'), backend.urls.partner);
     assert.match(allowed.headers.get('access-control-allow-headers'), /Authorization/);
+    assert.match(allowed.headers.get('access-control-allow-headers'), /\bDPoP\b/);
+    assert.equal(allowed.headers.get('access-control-expose-headers'), 'ETag, WWW-Authenticate');
     assert.match(allowed.headers.get('access-control-allow-headers'), /If-Match/);
     assert.match(allowed.headers.get('access-control-allow-methods'), /PUT/);
     assert.match(allowed.headers.get('vary'), /Origin/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { MARC, signIn, startTestBackend } from './support.mjs';
+import { MARC, apiAuthHeaders, signIn, startTestBackend } from './support.mjs';
 
 const KELLER = 'd1b2c3d4-0002-4000-8000-000000000002';
 const KELLER_FORWARDING = 'e1b2c3d4-0005-4000-8000-000000000005';
@@ -28,11 +28,11 @@ describe('fault injection in front of the account API', () => {
   });
   after(() => env.close());
 
-  const api = (path, { method = 'GET', body, headers = {}, signal } = {}) => fetch(`${backend.urls.api}${path}`, {
+  const api = async (path, { method = 'GET', body, headers = {}, signal } = {}) => fetch(`${backend.urls.api}${path}`, {
     method,
     signal,
     headers: {
-      authorization: `Bearer ${token}`,
+      ...(await apiAuthHeaders(backend, method, path, token)),
       origin: backend.urls.demo,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,

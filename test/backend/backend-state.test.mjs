@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { changeStoredAddress, endTokens, storedAddresses } from '../support/backend-state.mjs';
-import { ANNA, refresh, signIn, startTestBackend } from './support.mjs';
+import { ANNA, apiAuthHeaders, refresh, signIn, startTestBackend } from './support.mjs';
 
 const ANNA_ONLINE = 'e1b2c3d4-0002-4000-8000-000000000002';
 const ANNA_BILLING = 'e1b2c3d4-0001-4000-8000-000000000001';
@@ -17,8 +17,8 @@ describe('what the browser tests read and change in the database', () => {
   afterEach(() => backend.resetAddresses());
   after(() => env.close());
 
-  const api = (path, accessToken, init = {}) => fetch(`${backend.urls.api}${path}`, {
-    ...init, headers: { authorization: `Bearer ${accessToken}`, ...init.headers },
+  const api = async (path, accessToken, init = {}) => fetch(`${backend.urls.api}${path}`, {
+    ...init, headers: { ...(await apiAuthHeaders(backend, init.method ?? 'GET', path, accessToken)), ...init.headers },
   });
 
   it("gives the addresses stored for a login's account, as GET /addresses lists them", async () => {

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ANNA, Browser, PETER, signIn, startAuthorization, startTestBackend } from './support.mjs';
 
-/** Every kind of HTML page a provider sends: sign-in, error (provider's and interaction's), logout, logged out. */
+/**
+ * Every kind of HTML page a provider sends: sign-in, error (provider's and interaction's), logout (with a valid hint, and
+ * the confirmation without one), still signed in, logged out.
+ */
 async function providerPages(backend, client, issuer) {
   const flow = await startAuthorization(backend, { ...client, issuer });
   const { flow: signedIn, tokens } = await signIn(backend, { ...client, issuer }, issuer === backend.urls.swissid ? ANNA : PETER);
@@ -15,6 +18,8 @@ async function providerPages(backend, client, issuer) {
     'provider error': await fetch(badClient),
     'interaction error': await new Browser().fetch(`${issuer}/interaction/unknown-interaction`),
     logout: await signedIn.browser.fetch(logout.href),
+    'logout confirmation': await signedIn.browser.fetch(`${issuer}/session/end`, { form: { client_id: client.clientId } }),
+    'still signed in': await fetch(`${issuer}/session/end/stay`),
     'logged out': await fetch(`${issuer}/session/end/success`),
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import {
-  ANNA, FRESH_SWISSID, FULL_SCOPE, NEW_SWISSID, NINA, PETER, callApi, linkChallenge, proofSignIn, refresh, signIn, startTestBackend,
+  ANNA, CHALLENGE, FRESH_SWISSID, FULL_SCOPE, NEW_SWISSID, NINA, PETER, callApi, linkChallenge, proofSignIn, refresh, signIn, startTestBackend,
 } from './support.mjs';
 
 const SUB = { nina: 'b1b2c3d4-0002-4000-8000-000000000002', peter: 'b1b2c3d4-0001-4000-8000-000000000001' };
@@ -77,12 +77,12 @@ describe('linking: a proof bound to a challenge, fresh, for a Post site', () => 
       for (const token of [undefined, swissid, 'a'.repeat(43)]) {
         const res = await api('/link/challenge', { token, method: 'POST' });
         assert.equal(res.status, 401);
-        assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+        assert.equal(res.headers.get('www-authenticate'), token ? CHALLENGE.invalidToken : CHALLENGE.none);
       }
       const readOnly = (await signIn(backend, postClient, PETER, { scope: 'openid account.read' })).tokens.access_token;
       const res = await api('/link/challenge', { token: readOnly, method: 'POST' });
       assert.equal(res.status, 403);
-      assert.equal(res.headers.get('www-authenticate'), 'Bearer error="insufficient_scope", scope="account.link"');
+      assert.equal(res.headers.get('www-authenticate'), CHALLENGE.insufficientScope('account.link'));
       assert.deepEqual({ ...(await res.json()), message: undefined }, { error: 'insufficient_scope', message: undefined, scope: 'account.link' });
       assert.equal((await api('/link/challenge', { token: nina })).status, 405);
     });

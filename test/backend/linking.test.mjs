@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DEMO_LOGINS, DEMO_POST_LOGINS } from '../../demo/server/demo-data.mjs';
 import {
-  ANNA, FRESH_SWISSID, NEW_SWISSID, NINA, PETER, SARA_POST, SARA_SWISSID, THOMAS, callApi, linkChallenge, proofSignIn, signIn, startTestBackend,
+  ANNA, CHALLENGE, FRESH_SWISSID, NEW_SWISSID, NINA, PETER, SARA_POST, SARA_SWISSID, THOMAS, callApi, linkChallenge, proofSignIn, signIn, startTestBackend,
 } from './support.mjs';
 
 const SUB = {
@@ -87,7 +87,7 @@ describe('older Post customer login and linking to SwissID', () => {
       for (const token of [undefined, swissid.access_token, swissid.id_token, 'a'.repeat(43)]) {
         const res = await api('/link-status', { token });
         assert.equal(res.status, 401);
-        assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+        assert.equal(res.headers.get('www-authenticate'), token ? CHALLENGE.invalidToken : CHALLENGE.none);
         assert.equal((await res.json()).error, 'invalid_token');
       }
       assert.equal((await api('/link-status', { method: 'POST', body: {} })).status, 405);

@@ -38,7 +38,7 @@ describe('SwissID stand-in (OpenID provider)', () => {
 
     const { res, body } = await exchangeCode(backend, { ...client, code, verifier: flow.verifier });
     assert.equal(res.status, 200);
-    assert.equal(body.token_type, 'Bearer');
+    assert.equal(body.token_type, 'DPoP');
     assert.ok(body.access_token);
     assert.ok(body.refresh_token);
     assert.ok(body.expires_in <= 600 && body.expires_in > 590);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
-  ANNA, Browser, FRESH_SWISSID, FULL_SCOPE, MARC, PETER, callApi, authorizeAgain, linkChallenge, proofSignIn, refresh, signIn, startTestBackend,
+  ANNA, Browser, CHALLENGE, FRESH_SWISSID, FULL_SCOPE, MARC, PETER, callApi, authorizeAgain, linkChallenge, proofSignIn, refresh, signIn, startTestBackend,
 } from './support.mjs';
 
 const KELLER_FORWARDING = 'e1b2c3d4-0005-4000-8000-000000000005';
@@ -22,7 +22,7 @@ describe('the account API as a resource: audience and scopes', () => {
   const api = (path, options) => callApi(backend, path, options);
   const assertInsufficientScope = async (res, scope, what = scope) => {
     assert.equal(res.status, 403, what);
-    assert.equal(res.headers.get('www-authenticate'), `Bearer error="insufficient_scope", scope="${scope}"`, what);
+    assert.equal(res.headers.get('www-authenticate'), CHALLENGE.insufficientScope(scope), what);
     const body = await res.json();
     assert.equal(body.error, 'insufficient_scope', what);
     assert.equal(body.scope, scope, what);
@@ -135,7 +135,7 @@ describe('the account API as a resource: audience and scopes', () => {
       for (const token of tokens) {
         const res = await api('/me', { token });
         assert.equal(res.status, 401);
-        assert.equal(res.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+        assert.equal(res.headers.get('www-authenticate'), CHALLENGE.invalidToken);
       }
     });
 

@@ -1,11 +1,16 @@
 // Shared set-up for the backend tests: a reference backend on free ports with a temporary
-// database and pages, and a small cookie-keeping client that walks the OpenID flow like a browser.
+// database and pages, and a small cookie-keeping client that walks the OpenID flow like a browser. Each simulated
+// browser has its own DPoP key pair: every token request and every API call carries a proof of it (RFC 9449), as the
+// widget sends them.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_POST_LOGINS, DEMO_SWISSID_IDENTITIES } from '../../demo/server/demo-data.mjs';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
+import { DpopKey } from './dpop-client.mjs';
+
+export { DpopKey };
 
 /** What Post's own sites ask for: the OpenID scopes and every scope of the account API. */
 export const FULL_SCOPE = 'openid profile email account.read addresses.read addresses.write account.link';
@@ -61,18 +66,40 @@ export async function startTestBackend(options = {}) {
   };
 }
 
+/** @type {Map<string, DpopKey>} the key each access or refresh token the tests got is bound to */
+const boundKeys = new Map();
+
+/** The key a token the tests got is bound to (undefined for a token they did not get from the token endpoint). */
+export const keyOf = (token) => boundKeys.get(token);
+
 /**
- * A request to the account API, with an access token when given; a JSON `body` makes it a POST unless `method`
- * says otherwise.
- * @param {{ urls: { api: string } }} backend
- * @param {string} path
- * @param {{ token?: string, body?: unknown, headers?: Record<string, string>, method?: string }} [options]
+ * @typedef {object} ApiCallOptions
+ * @property {string} [token] the access token, sent as `Authorization: <scheme> <token>`
+ * @property {'DPoP'|'Bearer'} [scheme] default 'DPoP'
+ * @property {DpopKey|null} [dpop] the key that signs the proof: default the one the token is bound to; null: no proof
+ * @property {string|import('./dpop-client.mjs').ProofOptions} [proof] the DPoP header itself, or what to change in
+ *   the proof (e.g. `{ iat }`, `{ claims: { htm: 'POST' } }`)
+ * @property {unknown} [body] JSON (or a string as it is); makes it a POST unless `method` says otherwise
+ * @property {Record<string, string>} [headers]
+ * @property {string} [method]
+ * @property {AbortSignal} [signal]
  */
-export function callApi(backend, path, { token, body, headers = {}, method = body === undefined ? 'GET' : 'POST' } = {}) {
-  return fetch(`${backend.urls.api}${path}`, {
+
+/**
+ * A request to the account API, with an access token when given and a DPoP proof of its key for this request (its
+ * method and URL without the query, the token's hash).
+ * @param {{ urls: { api: string } }} backend
+ * @param {string} path with the query, if any
+ * @param {ApiCallOptions} [options]
+ */
+export async function callApi(backend, path, options = {}) {
+  const { token, scheme = 'DPoP', body, headers = {}, method = body === undefined ? 'GET' : 'POST', signal } = options;
+  const url = `${backend.urls.api}${path}`;
+  return fetch(url, {
     method,
+    signal,
     headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(token ? { authorization: `${scheme} ${token}`, ...(await proofHeader(method, url, token, options)) } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,
     },
@@ -80,10 +107,44 @@ export function callApi(backend, path, { token, body, headers = {}, method = bod
   });
 }
 
+/** The DPoP header of an API call (none without a key). */
+async function proofHeader(method, url, token, { dpop = keyOf(token), proof }) {
+  if (typeof proof === 'string') return { dpop: proof };
+  if (!dpop) return {};
+  return { dpop: await dpop.proof(method, url, { accessToken: token, ...proof }) };
+}
+
+/**
+ * The Authorization and DPoP headers for one API request with `token` (for tests that make their own fetch).
+ * @param {{ urls: { api: string } }} backend
+ */
+export async function apiAuthHeaders(backend, method, path, token) {
+  return { authorization: `DPoP ${token}`, ...(await proofHeader(method, `${backend.urls.api}${path}`, token, {})) };
+}
+
+/** The account API's WWW-Authenticate answers (RFC 9449 section 7.1, RFC 6750 section 3.1). */
+export const CHALLENGE = Object.freeze({
+  /** no credentials at all */
+  none: 'DPoP algs="ES256 Ed25519 EdDSA"',
+  invalidToken: 'DPoP error="invalid_token", algs="ES256 Ed25519 EdDSA"',
+  invalidProof: 'DPoP error="invalid_dpop_proof", algs="ES256 Ed25519 EdDSA"',
+  /** @param {string} scope */
+  insufficientScope: (scope) => `DPoP error="insufficient_scope", scope="${scope}"`,
+});
+
 /** A browser stand-in: keeps cookies (by name, one host) and never follows redirects on its own. */
 export class Browser {
   /** @type {Map<string, string>} */
   cookies = new Map();
+
+  /** @type {Promise<DpopKey>|undefined} */
+  #key;
+
+  /** This browser's DPoP key pair (made on first use, as the widget makes its own). */
+  key() {
+    this.#key ??= DpopKey.generate();
+    return this.#key;
+  }
 
   /**
    * @param {string} url
@@ -141,13 +202,14 @@ export function pkce() {
  * @property {string} [uiLocales]
  * @property {Browser} [browser]
  * @property {string} [issuer] the provider (SwissID unless it names another, e.g. backend.urls.postLogin)
+ * @property {string} [dpopJkt] the `dpop_jkt` parameter: binds the code to that key (RFC 9449 section 10)
  */
 
 /** The authorization request's URL and what the client keeps for the token request. */
 function authorizationRequest(backend, options) {
   const {
     clientId, redirectUri, scope = FULL_SCOPE, resource = backend.apiResource, nonce = randomBytes(12).toString('base64url'), prompt, maxAge,
-    uiLocales, issuer = backend.urls.swissid,
+    uiLocales, issuer = backend.urls.swissid, dpopJkt,
   } = options;
   const { verifier, challenge } = pkce();
   const state = randomBytes(12).toString('base64url');
@@ -165,6 +227,7 @@ function authorizationRequest(backend, options) {
     ...(prompt ? { prompt } : {}),
     ...(maxAge === undefined ? {} : { max_age: String(maxAge) }),
     ...(uiLocales ? { ui_locales: uiLocales } : {}),
+    ...(dpopJkt ? { dpop_jkt: dpopJkt } : {}),
   }).toString();
   return { url: url.href, state, nonce, verifier, issuer };
 }
@@ -210,26 +273,44 @@ export async function submitLogin(backend, flow, { email, password }) {
   return flow.browser.follow(`${flow.pageUrl}/login`, flow.issuer ?? backend.urls.swissid, { form: { email, password } });
 }
 
-/** Exchanges a code at the token endpoint (with `resource` when given, as the widgets send it). */
-export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, resource, headers = {}, issuer = backend.urls.swissid }) {
-  const res = await fetch(`${issuer}/token`, {
+/**
+ * A token request with a DPoP proof of `dpop` (none when null); the tokens it gets are recorded as bound to that key.
+ * @param {string} issuer
+ * @param {Record<string, string>} params
+ * @param {{ dpop: DpopKey|null, headers?: Record<string, string> }} options
+ */
+async function tokenRequest(issuer, params, { dpop, headers = {} }) {
+  const url = `${issuer}/token`;
+  const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier, ...(resource ? { resource } : {}),
-    }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(dpop ? { dpop: await dpop.proof('POST', url) } : {}), ...headers },
+    body: new URLSearchParams(params),
   });
-  return { res, body: await res.json() };
+  const body = await res.json();
+  if (dpop && res.status === 200) {
+    for (const token of [body.access_token, body.refresh_token]) if (token) boundKeys.set(token, dpop);
+  }
+  return { res, body };
 }
 
-/** Uses a refresh token (with `resource` when given). */
-export async function refresh(backend, { clientId, refreshToken, resource, issuer = backend.urls.swissid }) {
-  const res = await fetch(`${issuer}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken, ...(resource ? { resource } : {}) }),
-  });
-  return { res, body: await res.json() };
+/**
+ * Exchanges a code at the token endpoint (with `resource` when given, as the widgets send it) with a DPoP proof of
+ * `dpop` (default a new key, as a browser of its own; null: no proof).
+ */
+export async function exchangeCode(backend, { clientId, redirectUri, code, verifier, resource, headers = {}, issuer = backend.urls.swissid, dpop }) {
+  const key = dpop === undefined ? await DpopKey.generate() : dpop;
+  return tokenRequest(issuer, {
+    grant_type: 'authorization_code', client_id: clientId, redirect_uri: redirectUri, code, code_verifier: verifier, ...(resource ? { resource } : {}),
+  }, { dpop: key, headers });
+}
+
+/**
+ * Uses a refresh token (with `resource` when given) with a DPoP proof of `dpop` (default the key the refresh token
+ * is bound to; null: no proof).
+ */
+export async function refresh(backend, { clientId, refreshToken, resource, issuer = backend.urls.swissid, dpop }) {
+  const key = dpop === undefined ? keyOf(refreshToken) ?? await DpopKey.generate() : dpop;
+  return tokenRequest(issuer, { grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken, ...(resource ? { resource } : {}) }, { dpop: key });
 }
 
 /**
@@ -254,9 +335,11 @@ export async function accessTokens(env, swissid, post = {}) {
  * @param {any} backend
  * @param {Partial<AuthorizationOptions> & { clientId: string, redirectUri: string }} client
  * @param {{ email: string, password: string }} [account]
- * @param {Partial<AuthorizationOptions> & { consent?: 'allow' }} [options] more authorization parameters
+ * @param {Partial<AuthorizationOptions> & { consent?: 'allow', dpop?: DpopKey|null }} [options] more authorization
+ *   parameters; `dpop`: the key for the token request (default the browser's)
  */
 export async function signIn(backend, client, account = ANNA, { consent, ...options } = {}) {
+  /** @type {Partial<AuthorizationOptions> & { clientId: string, redirectUri: string, dpop?: DpopKey|null }} */
   const request = { ...client, ...options };
   const flow = await startAuthorization(backend, request);
   let { exit, res: page, url } = await submitLogin(backend, flow, account);
@@ -272,7 +355,8 @@ export async function signIn(backend, client, account = ANNA, { consent, ...opti
   const code = callback.searchParams.get('code');
   if (!code) throw new Error(`no code: ${callback.searchParams.get('error')}`);
   const resource = request.resource === undefined ? backend.apiResource : request.resource ?? undefined;
-  const { res, body } = await exchangeCode(backend, { ...request, resource, code, verifier: flow.verifier });
+  const dpop = request.dpop === undefined ? await flow.browser.key() : request.dpop;
+  const { res, body } = await exchangeCode(backend, { ...request, resource, code, verifier: flow.verifier, dpop });
   if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}`);
   return { flow, callback, tokens: body, consentShown };
 }

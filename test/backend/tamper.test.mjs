@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import { ANNA, refresh, signIn, startAuthorization, startTestBackend, submitLogin } from './support.mjs';
+import { ANNA, callApi, refresh, signIn, startAuthorization, startTestBackend, submitLogin } from './support.mjs';
 
 describe('fault injection in front of the provider', () => {
   let env;
@@ -83,7 +83,7 @@ describe('fault injection in front of the provider', () => {
     assert.equal(renewed.res.status, 400);
     assert.equal(renewed.body.error, 'invalid_grant');
     // The access token stays valid until it expires; only renewal fails.
-    const me = await fetch(`${backend.urls.api}/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const me = await callApi(backend, '/me', { token: tokens.access_token });
     assert.equal(me.status, 200);
   });
 });

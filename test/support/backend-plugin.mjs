@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
+import { tryStolenTokens } from '../backend/stolen-tokens.mjs';
 import { changeStoredAddress, endTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
 import { runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
@@ -165,6 +166,15 @@ export function referenceBackendPlugin() {
           await scope.locator(payload.selector).first().click();
           return true;
         }
+        case 'try-stolen-tokens':
+          // { accessToken, refreshToken, clientId, provider?: 'swissid'|'post' } → what an attacker who copied them
+          // gets from another machine, with a key pair of their own (test/backend/stolen-tokens.mjs):
+          // { meBearer: status of GET /me with "Bearer <access token>", meOtherKey: status of GET /me with "DPoP" and a
+          // proof of the attacker's key, refreshOtherKey: { status, error } of the refresh token at that provider's
+          // token endpoint with a proof of the attacker's key, refreshNoProof: { status, error } without any proof }.
+          // Expected: 401, 401, { 400, 'invalid_grant' }, { 400, 'invalid_grant' }; the refresh token stays usable by
+          // the browser that holds its key.
+          return tryStolenTokens(backend, payload);
         case 'partner-journey':
           return runPartnerJourney(page(), backend, payload);
         case 'partner-first-paint':
