@@ -1,6 +1,5 @@
 import { loadAccount } from './account-api.js';
 import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from './callback-url.js';
-import { forgetCustomerData } from './customer-data.js';
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import type { LoginStatus, Profile, SignInFlow } from './page-login.js';
@@ -61,6 +60,11 @@ export class AuthSession {
       session.syncWithStore();
     }
     return session;
+  }
+
+  /** Someone is signed in with any login on this page (another element's, another client's). */
+  static anyoneSignedIn(): boolean {
+    return [...sessions.values()].some((session) => session.session !== null);
   }
 
   config: AuthConfig;
@@ -343,7 +347,6 @@ export class AuthSession {
       window.clearTimeout(this.renewalTimer);
       this.session = null;
       this.state = { status: 'signed-out', error: null };
-      forgetCustomerData(); // what this tab kept for the customer (the other tab cleared its own and the origin's)
       this.emit({ type: 'signed-out', reason: 'other-tab' });
       return;
     }

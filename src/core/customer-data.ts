@@ -17,7 +17,10 @@ function clear(storage: () => Storage, prefixes: string[]): void {
   }
 }
 
-/** At sign-out: the customer's data in this tab and the origin, and any sign-in left pending. */
+/**
+ * At logout: the customer's data in this tab and the origin, and any sign-in left pending. (Another tab's data goes
+ * with that tab's own elements: a sign-out reaches them as an event, and the picker drops its edit.)
+ */
 export function forgetCustomerData(): void {
   clear(() => sessionStorage, [CUSTOMER_DATA_PREFIX]);
   clear(() => localStorage, [CUSTOMER_DATA_PREFIX, PENDING_REQUEST_PREFIX]);

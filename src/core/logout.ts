@@ -1,4 +1,4 @@
-import { loadOidc, type AuthSession } from './auth-session.js';
+import { AuthSession, loadOidc } from './auth-session.js';
 import { forgetCustomerData } from './customer-data.js';
 import { logoutIncomplete, setLogoutIncomplete } from './logout-records.js';
 import type { ProviderLogoutRequest } from './oidc/index.js';
@@ -226,7 +226,8 @@ export class Logout {
     const others = this.sessions.filter((session) => session !== active && session.status === 'signed-in');
     const endingOthers = others.map(endHere);
     const endingActive = active ? endHere(active) : null;
-    forgetCustomerData();
+    // What was kept for the customer goes with the last login on the page (another service's login may stay).
+    if (!AuthSession.anyoneSignedIn()) forgetCustomerData();
     const endedHere = Promise.all([endingActive?.done, ...endingOthers.map((ending) => ending.done)]).then(() => undefined);
     // The first provider's logout leaves once every login here has ended (and its key is gone).
     const left =

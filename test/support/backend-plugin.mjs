@@ -152,6 +152,26 @@ export function referenceBackendPlugin() {
           else await page().context().route(pattern, (route) => route.abort('internetdisconnected'));
           return true;
         }
+        case 'provider-page': {
+          // { provider: 'swissid'|'post' } → what the provider's page in the test page's frame offers: the logout
+          // confirmation's buttons, and the scripts it would run.
+          const origin = backend.urls[payload?.provider === 'post' ? 'postLogin' : 'swissid'];
+          const deadline = Date.now() + 15_000;
+          let target;
+          while (!(target = page().frames().find((frame) => frame.url().startsWith(origin)))) {
+            if (Date.now() > deadline) throw new Error('no provider page in a frame');
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          await target.waitForLoadState('load');
+          return target.evaluate(() => ({
+            confirm: document.querySelector('#logout-confirm') !== null,
+            cancel: document.querySelector('#logout-cancel') !== null,
+            scripts: [...document.scripts].map((script) => script.src),
+          }));
+        }
+        case 'open-popups':
+          // How many other windows (popups) the test page has open.
+          return page().context().pages().filter((other) => other !== page() && !other.isClosed()).length;
         case 'close-popups':
           for (const other of page().context().pages()) if (other !== page()) await other.close();
           return true;

@@ -11,6 +11,7 @@ import {
   eventsOfType,
   fixtureConfig,
   NEW_SWISSIDS,
+  part,
   POST_LOGINS,
   signInWithRedirect,
   signOutInAnotherTab,
@@ -143,6 +144,29 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     const emails = (me.accounts as Array<{ email: string }>).map((account) => account.email);
     expect(emails).to.include.members(['thomas.both@example.ch', 'thomas@both-treuhand.ch']);
     expect(banner(frame).shadowRoot!.childElementCount).to.equal(0);
+  });
+
+  it('linking ends what it opened: after a logout, the next SwissID sign-in on this computer asks for the password', async function () {
+    this.timeout(60_000);
+    frame = await offered(POST_LOGINS.peter);
+    try {
+      // The proof signs in to SwissID on this computer: the provider keeps that session (its cookie).
+      await proveSwissId(frame, NEW_SWISSIDS.felix);
+      bannerPart(frame, 'confirm-button')!.click();
+      await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
+      const element = frame.element();
+      void element.signOut();
+      await waitFor(() => frame!.iframe.contentDocument?.readyState === 'complete' && frame!.element().status === 'signed-out' && frame!.element().shadowRoot!.querySelector('[part~="sign-in-button"]'), 'back, signed out');
+      // "Login mit SwissID": SwissID shows its login page again (the driver fills it in; without it, single sign-on
+      // would have signed in as that SwissID without a password, and the driver would find no login page).
+      part(frame.element(), 'sign-in-button')!.click();
+      const signIn = (await executeServerCommand('provider-sign-in', NEW_SWISSIDS.felix)) as { alert: string | null };
+      expect(signIn.alert).to.equal(null);
+      const signedIn = await frame.waitForStatus('signed-in');
+      expect(signedIn.profile?.login).to.equal('swissid');
+    } finally {
+      await executeServerCommand('backend-unlink', { email: POST_LOGINS.peter.email });
+    }
   });
 
   it('a customer without invitation: "Later" hides the banner until the time is up, then linking works', async () => {

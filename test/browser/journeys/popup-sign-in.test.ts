@@ -72,4 +72,24 @@ describe('sign-in with SwissID in a popup, against the real provider', () => {
     // The retry button starts a new popup sign-in.
     expect(part(element, 'retry-button')).to.exist;
   });
+
+  it('a popup that comes back with a state nobody asked for ends the wait at once, says so, and closes', async () => {
+    // The provider's answer carries another state than the one this sign-in sent (tampered on the way).
+    await executeServerCommand('backend-tamper', { authResponse: { state: 'forged-state' } });
+    try {
+      await executeServerCommand('real-click', { selector: 'post-login >> [part~="sign-in-button"]' });
+      await waitFor(() => element.status === 'signing-in', 'signing in');
+      await executeServerCommand('provider-sign-in', { ...ACCOUNTS.lea, where: 'popup' });
+      // Not the five minutes the popup wait would take: the popup told this page, which says so and the host hears it.
+      await waitFor(() => seen.some((event) => event.type === 'post-login-error'), 'the error');
+    } finally {
+      await executeServerCommand('backend-clear-tamper');
+    }
+    expect((seen[0] as Event & { code: string }).code).to.equal('response_invalid');
+    expect(visibleText(element)).to.contain('Die Antwort von SwissID konnte nicht überprüft werden');
+    expect(element.status).to.equal('signed-out');
+    // The popup closed itself (looked at every 100 ms until it is gone, or the test's time runs out).
+    while ((await executeServerCommand('open-popups')) !== 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    await assertAccessible(element);
+  });
 });
