@@ -1,5 +1,6 @@
 import { loadAccount } from './account-api.js';
 import { isAuthorizationResponse, pendingRequestOwner, takeAuthorizationResponse } from './callback-url.js';
+import { forgetPendingRequests } from './customer-data.js';
 import { PostLoginError, isPostLoginError } from './errors.js';
 import type { OidcSettings } from './oidc/index.js';
 import type { LoginStatus, Profile, SignInFlow } from './page-login.js';
@@ -166,6 +167,7 @@ export class AuthSession {
       }
       await this.complete(responseUrl, 'redirect');
     } catch (error) {
+      forgetPendingRequests();
       this.fail(error);
     }
   }

@@ -18,6 +18,14 @@ function clear(storage: () => Storage, prefixes: string[]): void {
 }
 
 /**
+ * After a refused sign-in response: the requests left pending in this origin (their PKCE verifiers and nonces) are of
+ * no use any more; a new attempt makes a new one.
+ */
+export function forgetPendingRequests(): void {
+  clear(() => localStorage, [PENDING_REQUEST_PREFIX]);
+}
+
+/**
  * At logout: the customer's data in this tab and the origin, and any sign-in left pending. (Another tab's data goes
  * with that tab's own elements: a sign-out reaches them as an event, and the picker drops its edit.)
  */

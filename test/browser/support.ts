@@ -174,12 +174,31 @@ export async function signInWithRedirect(frame: AppFrame, account: { email: stri
   return result;
 }
 
-/** Every place a token must never appear: events, the address bar, the DOM. */
+/** Every code, access and refresh token value the providers issued since `since` (ms, as Date.now() gives it). */
+export async function issuedTokens(since: number): Promise<string[]> {
+  return (await executeServerCommand('issued-tokens', { since: Math.floor(since / 1000) - 1 })) as string[];
+}
+
+/**
+ * Every place a token must never appear: the host's events, the address bar, the page and every element's shadow
+ * root, and web storage beyond the session entries (the one place tokens live). `tokens` are the values to look for
+ * (say, every token the providers issued in the test: issuedTokens()); anything shaped like a JWT counts too.
+ */
 export function assertNoTokenLeak(frame: AppFrame, tokens: string[]): void {
+  const document = frame.iframe.contentDocument!;
+  const shadows = [...document.querySelectorAll('post-login, swissid-link-banner, address-picker')]
+    .map((element) => element.shadowRoot?.innerHTML ?? '')
+    .join('');
+  const storage = [frame.window.localStorage, frame.window.sessionStorage]
+    .flatMap((store) => Object.entries(store))
+    .filter(([key]) => !key.startsWith('post-login:session:') && !key.startsWith('fixture:'))
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n');
   const places = {
     events: JSON.stringify(events()),
     url: frame.href(),
-    dom: frame.iframe.contentDocument!.documentElement.outerHTML + (frame.element().shadowRoot!.innerHTML ?? ''),
+    dom: document.documentElement.outerHTML + shadows,
+    storage,
   };
   for (const [where, text] of Object.entries(places)) {
     for (const token of tokens) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceBackend } from '../../demo/server/index.mjs';
 import { tryStolenTokens } from '../backend/stolen-tokens.mjs';
-import { changeStoredAddress, endTokens, storedAddresses } from './backend-state.mjs';
+import { changeStoredAddress, endTokens, issuedTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
 import { runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
 
@@ -169,6 +169,9 @@ export function referenceBackendPlugin() {
             scripts: [...document.scripts].map((script) => script.src),
           }));
         }
+        case 'issued-tokens':
+          // { since } (seconds) → every code, access and refresh token value the providers issued since then.
+          return issuedTokens(backend.db, payload.since);
         case 'open-popups':
           // How many other windows (popups) the test page has open.
           return page().context().pages().filter((other) => other !== page() && !other.isClosed()).length;

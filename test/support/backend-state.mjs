@@ -38,6 +38,20 @@ export function changeStoredAddress(db, { id, changes }) {
 }
 
 /**
+ * Every token value both providers issued (authorization codes, access and refresh tokens: the opaque value is its
+ * id) since `since` (seconds since the epoch), consumed or not: what a leak check looks for.
+ * @param {import('better-sqlite3').Database} db
+ * @param {number} since
+ * @returns {string[]}
+ */
+export function issuedTokens(db, since) {
+  return ['oidc_models', 'post_login_oidc_models'].flatMap((table) =>
+    db.prepare(`SELECT id, payload FROM ${table} WHERE model IN ('AuthorizationCode', 'AccessToken', 'RefreshToken')`).all()
+      .filter((row) => (JSON.parse(row.payload).iat ?? 0) >= since)
+      .map((row) => row.id));
+}
+
+/**
  * Ends tokens at a provider, as after a timeout there: the access tokens only (the widget can
  * renew with its refresh token), or with `refresh` the refresh tokens too (renewal fails).
  * `provider: 'post'` is the older Post customer login, else SwissID.

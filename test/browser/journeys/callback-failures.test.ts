@@ -5,6 +5,7 @@ import {
   AppFrame,
   assertAccessible,
   assertNoTokenLeak,
+  issuedTokens,
   clearStorage,
   eventsOfType,
   fixtureConfig,
@@ -49,6 +50,7 @@ describe('a sign-in response that fails a check is an error, never a session', (
 
   for (const { name, tamper, code, message } of cases) {
     it(`refuses: ${name}`, async () => {
+      const started = Date.now();
       await executeServerCommand('backend-tamper', tamper());
       frame = await AppFrame.open(await fixtureConfig());
       await signInWithRedirect(frame);
@@ -62,7 +64,9 @@ describe('a sign-in response that fails a check is an error, never a session', (
       expect(eventsOfType('post-login-sign-in')).to.deep.equal([]);
       expect(storedSessions(frame)).to.deep.equal([]);
       expect([...new URL(frame.href()).searchParams.keys()]).to.deep.equal([]);
-      assertNoTokenLeak(frame, []);
+      // Whatever the provider issued for this refused response (the code, and tokens if it was redeemed) is nowhere.
+      assertNoTokenLeak(frame, await issuedTokens(started));
+      expect(Object.keys(frame.window.localStorage).filter((key) => key.startsWith('post-login:request:')), 'no pending request left').to.deep.equal([]);
       await assertAccessible(element);
 
       // "Try again" starts a fresh sign-in; the provider still has the customer's session (single sign-on), so it

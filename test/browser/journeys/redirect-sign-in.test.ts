@@ -6,6 +6,7 @@ import {
   AppFrame,
   assertAccessible,
   assertNoTokenLeak,
+  issuedTokens,
   backendUrls,
   clearStorage,
   eventsOfType,
@@ -26,6 +27,7 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
   afterEach(() => frame?.remove());
 
   it('signs in, shows who is signed in and leaves no code, state or token behind', async () => {
+    const started = Date.now();
     frame = await AppFrame.open(await fixtureConfig());
     const login = await signInWithRedirect(frame);
     expect(login.alert).to.equal(null);
@@ -44,7 +46,9 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
 
     const token = await element.getAccessToken();
     expect(token).to.be.a('string').and.not.empty;
-    assertNoTokenLeak(frame, [token]);
+    const issued = await issuedTokens(started);
+    expect(issued, 'the code, the access and the refresh token').to.include(token).and.have.length.of.at.least(3);
+    assertNoTokenLeak(frame, issued);
     expect(storedSessions(frame)).to.have.length(1);
   });
 
