@@ -1,20 +1,20 @@
-// The Post account API: who is signed in (looked up from the access token the SwissID stand-in or the
-// older Post login issued), linking an older login to a SwissID (link-api.mjs), and the customer's
-// addresses with the locality directory (address-api.mjs). One route table maps path and method to a
+// The Post account API: who is signed in and every account they may act for (looked up from the access token the
+// SwissID stand-in or the older Post login issued), linking an older login to a SwissID (link-api.mjs), and each
+// account's addresses with the locality directory (address-api.mjs). One route table maps path and method to a
 // handler; a path it does not have is a 404, a method its path does not have a 405 with Allow. Every
 // handler says which scope it needs (api-tokens.mjs): the token must be for this API, bound to the key of the DPoP
 // proof that comes with it (dpop.mjs), and carry the scope.
 import { createRemoteJWKSet } from 'jose';
 import { createAddressRoutes } from './address-api.mjs';
 import { authenticate, insufficientScopeAnswer, needs, once, unauthorizedAnswer } from './api-tokens.mjs';
-import { findAccountById, findSwissIdUser } from './db/accounts.mjs';
+import { findSwissIdUser } from './db/accounts.mjs';
 import { findPostLoginById, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
 import { createDpopVerifier } from './dpop.mjs';
 import { findRoute, logRequest, sendJson } from './http-util.mjs';
 import { createLinkRoutes, verifySwissIdToken } from './link-api.mjs';
 
 const ALLOWED_HEADERS = 'Authorization, DPoP, Content-Type, If-Match, Idempotency-Key';
-const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
+const ALLOWED_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 
 /**
  * @typedef {object} RequestContext what a route's handler gets for one request
@@ -29,15 +29,11 @@ const ALLOWED_METHODS = 'GET, POST, PUT, OPTIONS';
  *   for this API (of either provider), or undefined
  * @property {() => Promise<any>} swissidToken the request's valid SwissID access token, or undefined
  * @property {() => Promise<any>} postLoginToken the request's valid older-login access token, or undefined
- * @property {() => Promise<Actor|null|undefined>} actor the customer account the request acts on (the one `GET /me`
- *   describes) with either login's token; null for a login without any account, undefined without a valid token
+ * @property {() => Promise<CustomerAccount[]|undefined>} accounts every account the token's subject may act for (the
+ *   `accounts` of `GET /me`), with either login's token; undefined without a valid token (or when its login is gone)
  */
 
-/**
- * @typedef {object} Actor the customer account a request acts on (the one `GET /me` describes)
- * @property {string} accountId
- * @property {'customer'|'superadmin'|'user'} role
- */
+/** @typedef {import('./db/post-logins.mjs').CustomerAccount} CustomerAccount */
 /** @typedef {import('./http-util.mjs').Route<RequestContext>} ApiRoute */
 
 /**
@@ -121,11 +117,11 @@ export function createAccountApi({
       }),
       swissidToken,
       postLoginToken,
-      actor: async () => {
+      accounts: async () => {
         const swissid = await swissidToken();
-        if (swissid) return findSwissIdUser(db, swissid.accountId) ? actingAccount(listSwissIdAccounts(db, swissid.accountId)) : undefined;
+        if (swissid) return findSwissIdUser(db, swissid.accountId) ? listSwissIdAccounts(db, swissid.accountId) : undefined;
         const older = await postLoginToken();
-        if (older && findPostLoginById(db, older.accountId)) return actingAccount(listPostLoginAccounts(db, older.accountId));
+        if (older && findPostLoginById(db, older.accountId)) return listPostLoginAccounts(db, older.accountId);
         return undefined;
       },
     };
@@ -176,16 +172,6 @@ function accountRoutes({ db }) {
 }
 
 /**
- * The customer account a request acts on: the first of the login's accounts, which is the one
- * `GET /me` describes (a SwissID's own account, else the first linked one); null without any.
- * @param {import('./db/post-logins.mjs').CustomerAccount[]} accounts
- */
-function actingAccount(accounts) {
-  const first = accounts[0];
-  return first ? { accountId: first.id, role: first.role } : null;
-}
-
-/**
  * CORS headers for an allowed origin only; any other origin gets none and the browser blocks it.
  * Exported for the test-only faults (api-faults.mjs), which answer as this API would.
  * @param {string|undefined} origin the request's Origin header
@@ -205,53 +191,42 @@ export function cors(origin, allowed) {
 }
 
 /**
- * /me after a SwissID sign-in. A SwissID that is a seeded customer account answers as before (its
- * own account on top), plus `accounts`: that account and every account of the older logins linked
- * to the SwissID. A SwissID without an account of its own takes `sub` and `name` from SwissID and
- * the account fields from the first of its accounts (private before business); with no account at
- * all, its SwissID e-mail and a new private customer.
+ * /me after a SwissID sign-in: the SwissID's own name and e-mail (never an older login's), and every account under it
+ * (its own, if it is a seeded customer account, then those of its linked older logins). Always `linked: true`.
  */
 function swissIdMe(db, sub) {
   const user = findSwissIdUser(db, sub);
-  if (!user) return undefined;
-  const accounts = listSwissIdAccounts(db, sub);
-  const own = findAccountById(db, sub);
-  if (own) {
-    return {
-      sub: own.id,
-      name: own.name,
-      email: own.email,
-      accountType: own.accountType,
-      role: own.role,
-      company: own.company,
-      login: 'swissid',
-      accounts,
-    };
-  }
-  return meFromFirstAccount(user, accounts, 'swissid');
-}
-
-/** /me after an older-login sign-in: the login, with the account fields of its first account. */
-function postLoginMe(db, loginId) {
-  const login = findPostLoginById(db, loginId);
-  if (!login) return undefined;
-  return meFromFirstAccount(login, listPostLoginAccounts(db, login.id), 'post');
+  return user && person('swissid', user, true, listSwissIdAccounts(db, sub));
 }
 
 /**
- * /me for an identity without an account of its own (an older login, or a SwissID used only through linked logins):
- * its own id and name, the account fields of its first account (a new private customer when it has none).
+ * /me after an older-login sign-in: the older login's own name and e-mail, whether it is linked to a SwissID, and its
+ * own accounts only (an older login's password never reaches the accounts of the other logins under its SwissID).
  */
-function meFromFirstAccount(identity, accounts, login) {
+function postLoginMe(db, loginId) {
+  const login = findPostLoginById(db, loginId);
+  return login && person('post', login, login.swissidSub !== null, listPostLoginAccounts(db, login.id));
+}
+
+/**
+ * The person of a /me answer and the accounts they may act for. The legacy top-level `accountType`, `role` and
+ * `company` are those of the first account (a new private customer without any).
+ * @param {'swissid'|'post'} login
+ * @param {{ id: string, name: string, email: string }} identity
+ * @param {boolean} linked
+ * @param {CustomerAccount[]} accounts
+ */
+function person(login, identity, linked, accounts) {
   const first = accounts[0];
   return {
     sub: identity.id,
+    login,
     name: identity.name,
-    email: first?.email ?? identity.email,
+    email: identity.email,
+    linked,
+    accounts,
     accountType: first?.type ?? 'private',
     role: first?.role ?? 'customer',
     company: first?.company ?? null,
-    login,
-    accounts,
   };
 }

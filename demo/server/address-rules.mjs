@@ -1,7 +1,7 @@
-// The Swiss address rules the API checks on every write of an online-services address, and who may
-// change a customer's addresses. The widget checks the same rules as the customer types
-// (src/address-picker/address-rules.ts); test/fixtures/address-rule-cases.mjs holds the cases both
-// must agree on.
+// The Swiss address rules the API checks on every write of an online-services address. (Who may write: every
+// account of the customer, whatever its role; a company's users agree the address with its administrator.) The
+// widget checks the same rules as the customer types (src/address-picker/address-rules.ts);
+// test/fixtures/address-rule-cases.mjs holds the cases both must agree on.
 import { ADDRESS_SERVICES } from './demo-data.mjs';
 import { POSTCODE_PATTERN, findLocalities, matchLocality } from './localities.mjs';
 
@@ -21,15 +21,6 @@ const HOUSE_NUMBER = /^[1-9]\d{0,3} ?[a-zA-Z]{0,3}(?:[/.-][1-9]\d{0,3} ?[a-zA-Z]
 const PO_BOX = /^[1-9]\d{0,5}$/;
 
 const TEXT_FIELDS = ['name', 'company', 'coName', 'street', 'houseNumber', 'poBox', 'postcode', 'locality'];
-
-/**
- * Whether an account with `role` may change its customer's online-services addresses: always for
- * a customer managing its own addresses; for a company whose address is managed by the
- * administrator, only its superadministrators.
- */
-export function canEditAddresses(customer, role) {
-  return customer.managedBy === 'self' || role === 'superadmin';
-}
 
 /**
  * @typedef {object} AddressInput a checked online-services address, ready to store

@@ -16,7 +16,8 @@ export const API_FAULTS = Object.freeze(['status-500', 'malformed-json', 'wrong-
 /**
  * @typedef {object} ApiFaultRule
  * @property {string} [method] e.g. 'POST'; any method when absent
- * @property {string} path an exact path ('/addresses'), or a prefix ending in '*' ('/addresses*')
+ * @property {string} path an exact path ('/me'), or a pattern where '*' stands for any characters, '/' included:
+ *   '/accounts/*' (everything under /accounts/), '/accounts/' + '*' + '/addresses' (every account's address list)
  * @property {'status-500'|'malformed-json'|'wrong-shape'|'body'|'delay'|'reset'|'drop-response'} fault
  * @property {unknown} [body] what 'body' answers (200, as JSON), e.g. localities of a wrong shape
  * @property {number} [times] matching requests it hits before it is spent (default 1)
@@ -41,8 +42,7 @@ export function installApiFaults(handler, { allowedOrigins, closeIdleConnections
 
   const take = (req) => {
     const path = (req.url ?? '/').split('?')[0];
-    const rule = rules?.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === req.method)
-      && (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path));
+    const rule = rules?.find((r) => r.left > 0 && (!r.method || r.method.toUpperCase() === req.method) && pathPattern(r.path).test(path));
     if (rule) rule.left -= 1;
     return rule;
   };
@@ -112,4 +112,10 @@ export function installApiFaults(handler, { allowedOrigins, closeIdleConnections
       rules = null;
     },
   };
+}
+
+/** A rule's path as a pattern: '*' is any characters ('/' too), everything else itself. */
+function pathPattern(path) {
+  const parts = path.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`);
 }

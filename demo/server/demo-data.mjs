@@ -41,7 +41,8 @@ export const DEMO_ACCOUNTS = Object.freeze([
 
 /**
  * SwissID identities with no Post customer account of their own (SwissID sign-in only): one already
- * linked to an older Post login, two fresh ones to link an older login to.
+ * linked to an older Post login, two fresh ones to link an older login to, and Claudia Weber's, to link both of her
+ * older logins to (one SwissID, all accounts).
  */
 export const DEMO_SWISSID_IDENTITIES = Object.freeze([
   {
@@ -67,6 +68,14 @@ export const DEMO_SWISSID_IDENTITIES = Object.freeze([
     givenName: 'Felix',
     familyName: 'Frisch',
     description: 'a second SwissID with no Post account yet',
+  },
+  {
+    id: 'a1b2c3d4-0007-4000-8000-000000000007',
+    email: 'claudia.swissid@example.ch',
+    password: 'ClaudiaID-Demo-2026',
+    givenName: 'Claudia',
+    familyName: 'Weber',
+    description: "Claudia Weber's SwissID, no Post account of its own: link both of her older Post logins to it",
   },
 ].map((identity) => Object.freeze(identity)));
 
@@ -132,6 +141,34 @@ export const DEMO_POST_LOGINS = Object.freeze([
     ],
     description: 'older Post login, invited, not linked; a private and a business account (Both Treuhand GmbH, superadmin)',
   },
+  {
+    id: 'b1b2c3d4-0005-4000-8000-000000000005',
+    email: 'claudia.weber@example.ch',
+    password: 'Claudia-Demo-2026',
+    givenName: 'Claudia',
+    familyName: 'Weber',
+    invited: true,
+    linkedTo: null,
+    linkedAt: null,
+    accounts: [
+      { id: 'c1b2c3d4-0006-4000-8000-000000000006', email: 'claudia.weber@example.ch', accountType: 'private', role: 'customer', company: null },
+    ],
+    description: "Claudia Weber's private older Post login, invited, not linked (Bern); link it to claudia.swissid@example.ch",
+  },
+  {
+    id: 'b1b2c3d4-0006-4000-8000-000000000006',
+    email: 'c.weber@weber-design.ch',
+    password: 'Weber-Demo-2026',
+    givenName: 'Claudia',
+    familyName: 'Weber',
+    invited: true,
+    linkedTo: null,
+    linkedAt: null,
+    accounts: [
+      { id: 'c1b2c3d4-0007-4000-8000-000000000007', email: 'c.weber@weber-design.ch', accountType: 'business', role: 'superadmin', company: 'Weber Design GmbH' },
+    ],
+    description: "Claudia Weber's business older Post login (Weber Design GmbH, superadmin, Zürich), invited, not linked; link it to the same SwissID",
+  },
 ].map((login) => Object.freeze({ ...login, accounts: Object.freeze(login.accounts.map((a) => Object.freeze(a))) })));
 
 /**
@@ -152,9 +189,10 @@ const address = (fields) => ({ name: null, company: null, coName: null, street: 
 /**
  * Demo customers and their addresses (postcodes that are in the shipped sample directory and in
  * the official one). A private customer may have 1 online-services address, a business 3; Anna is at
- * her limit. A business customer's addresses are shared by all its accounts and, being managed by
- * the administrator, changed only by its superadministrators (Marc, not Lea). Customers of the
- * older Post logins have a billing address and no online-services address yet.
+ * her limit. A business customer's addresses are shared by all its accounts, and every one of them (Marc the
+ * superadministrator and Lea the user alike) may change them; with `managedBy: 'administrator'` its users agree the
+ * address with the superadministrator first. Customers of the older Post logins have a billing address and no
+ * online-services address yet.
  */
 export const DEMO_CUSTOMERS = Object.freeze([
   {
@@ -210,5 +248,27 @@ export const DEMO_CUSTOMERS = Object.freeze([
     billing: { id: 'e1b2c3d4-1007-4000-8000-000000001007', ...address({ company: 'Both Treuhand GmbH', coName: 'Thomas Both', street: 'Rue de Lausanne', houseNumber: '45', postcode: '1700', locality: 'Fribourg' }) },
     online: [],
     description: 'Both Treuhand GmbH (Thomas superadmin): billing address only',
+  },
+  {
+    id: 'd1b2c3d4-0008-4000-8000-000000000008',
+    type: 'private',
+    company: null,
+    maxOnline: 1,
+    managedBy: 'self',
+    accounts: ['c1b2c3d4-0006-4000-8000-000000000006'],
+    billing: { id: 'e1b2c3d4-1008-4000-8000-000000001008', ...address({ name: 'Claudia Weber', street: 'Spitalgasse', houseNumber: '4', postcode: '3000', locality: 'Bern' }) },
+    online: [],
+    description: 'Claudia Weber (private): billing address only',
+  },
+  {
+    id: 'd1b2c3d4-0009-4000-8000-000000000009',
+    type: 'business',
+    company: 'Weber Design GmbH',
+    maxOnline: 3,
+    managedBy: 'administrator',
+    accounts: ['c1b2c3d4-0007-4000-8000-000000000007'],
+    billing: { id: 'e1b2c3d4-1009-4000-8000-000000001009', ...address({ company: 'Weber Design GmbH', street: 'Langstrasse', houseNumber: '21', postcode: '8000', locality: 'Zürich' }) },
+    online: [],
+    description: 'Weber Design GmbH (Claudia superadmin): billing address only',
   },
 ].map((customer) => Object.freeze(customer)));

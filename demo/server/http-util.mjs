@@ -68,8 +68,13 @@ export function readBody(req, limit = 64 * 1024) {
   });
 }
 
-/** Sends a JSON response; `headers` are added to the defaults. */
+/** Sends a JSON response (a 204 without any body); `headers` are added to the defaults. */
 export function sendJson(res, status, body, headers = {}) {
+  if (status === 204) {
+    res.writeHead(204, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+    res.end();
+    return;
+  }
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

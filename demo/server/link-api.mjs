@@ -4,7 +4,7 @@
 import { errors, jwtVerify } from 'jose';
 import { needs } from './api-tokens.mjs';
 import { createLinkChallenge, linkWithProof } from './db/linking.mjs';
-import { findPostLoginById, listPostLoginAccounts } from './db/post-logins.mjs';
+import { findPostLoginById, listPostLoginAccounts, listSwissIdAccounts } from './db/post-logins.mjs';
 import { readBody } from './http-util.mjs';
 
 /** How old a SwissID ID token may be to prove a SwissID for linking (its `iat`). */
@@ -95,9 +95,7 @@ export function createLinkRoutes({ db, verifyIdToken }) {
     if (!result.ok) {
       if (result.error === 'invalid_proof') return reply(400, INVALID_ID_TOKEN);
       if (result.error === 'unknown_login') return ctx.unauthorized();
-      return reply(409, result.error === 'already_linked'
-        ? { error: 'already_linked', message: 'This Post customer login is already linked to a SwissID.' }
-        : { error: 'swissid_in_use', message: 'This SwissID is already linked to another Post customer login.' });
+      return reply(409, { error: 'already_linked', message: 'This Post customer login is already linked to another SwissID.' });
     }
     return reply(200, linkStatus(db, found.login.id));
   };
@@ -110,6 +108,11 @@ export function createLinkRoutes({ db, verifyIdToken }) {
   ];
 }
 
+/**
+ * The link status of an older login: its own accounts, and (`swissidAccounts`) every account now under the SwissID
+ * it is linked to (the SwissID's own account, if any, and the accounts of all its linked logins, this one's among
+ * them); [] when it is not linked. The SwissID's subject is not disclosed.
+ */
 function linkStatus(db, loginId) {
   const login = findPostLoginById(db, loginId);
   if (!login) return undefined;
@@ -119,6 +122,7 @@ function linkStatus(db, loginId) {
     linkedAt: login.linkedAt,
     invited: login.invited,
     accounts: listPostLoginAccounts(db, login.id),
+    swissidAccounts: login.swissidSub === null ? [] : listSwissIdAccounts(db, login.swissidSub),
   };
 }
 

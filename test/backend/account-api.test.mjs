@@ -24,14 +24,17 @@ describe('account API', () => {
     assert.match(res.headers.get('content-type'), /^application\/json/);
     assert.deepEqual(await res.json(), {
       sub: 'a1b2c3d4-0001-4000-8000-000000000001',
+      login: 'swissid',
       name: 'Anna Muster',
       email: 'anna.muster@example.ch',
+      linked: true,
+      // Her own account (from no older login); no older Post login is linked to her SwissID.
+      accounts: [{
+        id: 'a1b2c3d4-0001-4000-8000-000000000001', type: 'private', company: null, role: 'customer', email: 'anna.muster@example.ch', loginId: null, loginEmail: null,
+      }],
       accountType: 'private',
       role: 'customer',
       company: null,
-      login: 'swissid',
-      // Her own account; no older Post login is linked to her SwissID.
-      accounts: [{ id: 'a1b2c3d4-0001-4000-8000-000000000001', type: 'private', email: 'anna.muster@example.ch', company: null, role: 'customer' }],
     });
   });
 
@@ -88,6 +91,7 @@ describe('account API', () => {
     assert.equal(allowed.headers.get('access-control-expose-headers'), 'ETag, WWW-Authenticate');
     assert.match(allowed.headers.get('access-control-allow-headers'), /If-Match/);
     assert.match(allowed.headers.get('access-control-allow-methods'), /PUT/);
+    assert.match(allowed.headers.get('access-control-allow-methods'), /DELETE/);
     assert.match(allowed.headers.get('vary'), /Origin/);
 
     for (const origin of ['http://evil.example', `${backend.urls.demo}.evil.example`, 'null']) {

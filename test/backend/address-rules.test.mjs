@@ -1,5 +1,5 @@
 // The shared address-rule cases (test/fixtures/address-rule-cases.mjs) against the real API: each is sent as a
-// change of Anna's online-services address (PUT /addresses/{id}), checked by the server with the real database
+// change of Anna's online-services address (PUT /accounts/{accountId}/addresses/{id}), checked by the server with the real database
 // and locality directory. The widget runs the same cases in test/browser/components/address-rules.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import { findLocalities } from '../../demo/server/localities.mjs';
 import { ADDRESS_RULE_CASES, LOCALITIES, VALID_ADDRESS } from '../fixtures/address-rule-cases.mjs';
 import { ANNA, callApi, signIn, startTestBackend } from './support.mjs';
 
-const ANNA_ONLINE = 'e1b2c3d4-0002-4000-8000-000000000002';
+const ANNA_ONLINE = '/accounts/a1b2c3d4-0001-4000-8000-000000000001/addresses/e1b2c3d4-0002-4000-8000-000000000002';
 
 describe('address rules on the server (the cases the widget shares)', () => {
   let env;
@@ -16,7 +16,7 @@ describe('address rules on the server (the cases the widget shares)', () => {
   before(async () => {
     env = await startTestBackend();
     token = (await signIn(env.backend, env.demoClient, ANNA)).tokens.access_token;
-    etag = (await callApi(env.backend, `/addresses/${ANNA_ONLINE}`, { token })).headers.get('etag');
+    etag = (await callApi(env.backend, ANNA_ONLINE, { token })).headers.get('etag');
   });
   after(() => env.close());
 
@@ -30,7 +30,7 @@ describe('address rules on the server (the cases the widget shares)', () => {
 
   for (const { title, change, errors } of ADDRESS_RULE_CASES) {
     it(`${Object.keys(errors).length ? 'refuses' : 'accepts'} ${title}`, async () => {
-      const res = await callApi(env.backend, `/addresses/${ANNA_ONLINE}`, {
+      const res = await callApi(env.backend, ANNA_ONLINE, {
         token, method: 'PUT', body: { ...VALID_ADDRESS, ...change }, headers: { 'if-match': etag },
       });
       const body = await res.json();

@@ -15,7 +15,10 @@ const ID = {
   kellerBilling: 'e1b2c3d4-0003-4000-8000-000000000003',
   kellerAll: 'e1b2c3d4-0004-4000-8000-000000000004',
   kellerForwarding: 'e1b2c3d4-0005-4000-8000-000000000005',
+  peterAccount: 'c1b2c3d4-0001-4000-8000-000000000001',
 };
+/** The account each signed-in user acts for here. */
+const ACCOUNT = { anna: ID.annaAccount, marc: ID.marcAccount, lea: ID.leaAccount, peter: ID.peterAccount };
 
 describe('addresses API', () => {
   let env;
@@ -30,8 +33,10 @@ describe('addresses API', () => {
   after(() => env.close());
 
   const api = (path, { as, ...options } = {}) => callApi(backend, path, { ...options, token: as && token[as] });
-  const create = (as, body, key = randomUUID()) => api('/addresses', { as, body, headers: key ? { 'idempotency-key': key } : {} });
-  const update = (as, id, body, { ifMatch, key } = {}) => api(`/addresses/${id}`, {
+  /** The path of `as`'s own account's addresses, and of one of them with `rest` ('/<id>'). */
+  const at = (as, rest = '') => `/accounts/${ACCOUNT[as]}/addresses${rest}`;
+  const create = (as, body, key = randomUUID()) => api(at(as), { as, body, headers: key ? { 'idempotency-key': key } : {} });
+  const update = (as, id, body, { ifMatch, key } = {}) => api(at(as, `/${id}`), {
     as, body, method: 'PUT', headers: { ...(ifMatch ? { 'if-match': ifMatch } : {}), ...(key ? { 'idempotency-key': key } : {}) },
   });
   const addressRows = () => backend.db.prepare('SELECT * FROM addresses ORDER BY id').all();
@@ -40,9 +45,9 @@ describe('addresses API', () => {
     company: 'Keller Logistik AG', coName: 'Filiale Lausanne', street: 'Avenue de la Gare', houseNumber: '12', postcode: '1000', locality: 'Lausanne', services: ['po-box'],
   });
 
-  describe('GET /addresses', () => {
+  describe('GET /accounts/{accountId}/addresses', () => {
     it('gives a private customer her billing and online-services address; at her limit', async () => {
-      const res = await api('/addresses', { as: 'anna' });
+      const res = await api(at('anna'), { as: 'anna' });
       assert.equal(res.status, 200);
       const body = await res.json();
       assert.equal(body.accountId, ID.annaAccount);
@@ -56,11 +61,12 @@ describe('addresses API', () => {
         street: 'Länggassstrasse', houseNumber: '7a', poBox: null, postcode: '3000', locality: 'Bern', country: 'CH', updatedAt: undefined,
       });
       assert.deepEqual(body.limits, { maxOnline: 1, canEdit: true, canAdd: false, managedBy: 'self', writable: true });
+      assert.equal(body.administrator, null, 'a private account has no administrator');
     });
 
-    it("gives a company's superadministrator and user the same company addresses; only the administrator edits", async () => {
-      const marc = await (await api('/addresses', { as: 'marc' })).json();
-      const lea = await (await api('/addresses', { as: 'lea' })).json();
+    it("gives a company's superadministrator and user the same company addresses, both may edit, and names the administrator", async () => {
+      const marc = await (await api(at('marc'), { as: 'marc' })).json();
+      const lea = await (await api(at('lea'), { as: 'lea' })).json();
       assert.equal(marc.accountId, ID.marcAccount);
       assert.equal(lea.accountId, ID.leaAccount);
       assert.equal(marc.billing.id, ID.kellerBilling);
@@ -72,32 +78,38 @@ describe('addresses API', () => {
       assert.deepEqual(lea.billing, marc.billing);
       assert.deepEqual(lea.online, marc.online);
       assert.deepEqual(marc.limits, { maxOnline: 3, canEdit: true, canAdd: true, managedBy: 'administrator', writable: true });
-      assert.deepEqual(lea.limits, { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator', writable: true });
+      assert.deepEqual(lea.limits, { maxOnline: 3, canEdit: true, canAdd: true, managedBy: 'administrator', writable: true });
+      // Whom Lea agrees the company's address with.
+      assert.deepEqual(lea.administrator, { name: 'Marc Keller' });
+      assert.deepEqual(marc.administrator, { name: 'Marc Keller' });
     });
 
-    it("acts on the older login's account, and answers a login without a customer account with nothing", async () => {
-      const peter = await (await api('/addresses', { as: 'peter' })).json();
+    it("acts on the older login's account; a login without any account acts for none (404)", async () => {
+      const peter = await (await api(at('peter'), { as: 'peter' })).json();
       assert.equal(peter.accountId, 'c1b2c3d4-0001-4000-8000-000000000001');
       assert.equal(peter.billing.locality, 'Lugano');
       assert.deepEqual(peter.online, []);
       assert.deepEqual(peter.limits, { maxOnline: 1, canEdit: true, canAdd: true, managedBy: 'self', writable: true });
 
-      const nora = await (await api('/addresses', { as: 'nora' })).json();
-      assert.deepEqual(nora, { accountId: null, billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, managedBy: 'self', writable: true } });
-      const refused = await create('nora', VALID);
-      assert.equal(refused.status, 403);
-      assert.equal((await refused.json()).error, 'no_customer_account');
+      assert.equal(peter.administrator, null);
+
+      assert.deepEqual((await (await api('/me', { as: 'nora' })).json()).accounts, []);
+      for (const accountId of [ID.annaAccount, ID.peterAccount]) {
+        const refused = await api(`/accounts/${accountId}/addresses`, { as: 'nora', body: VALID, headers: { 'idempotency-key': randomUUID() } });
+        assert.equal(refused.status, 404);
+        assert.deepEqual(await refused.json(), { error: 'not_found', message: 'No such account.' });
+      }
     });
 
     it('gives one address with its ETag', async () => {
-      const res = await api(`/addresses/${ID.kellerForwarding}`, { as: 'lea' });
+      const res = await api(at('lea', `/${ID.kellerForwarding}`), { as: 'lea' });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('etag'), '"1"');
       assert.equal((await res.json()).coName, 'Lager Aarau');
     });
 
     it('needs an access token', async () => {
-      for (const path of ['/addresses', `/addresses/${ID.annaOnline}`]) {
+      for (const path of [at('anna'), at('anna', `/${ID.annaOnline}`)]) {
         const res = await api(path, { headers: { authorization: 'Bearer aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' } });
         assert.equal(res.status, 401, path);
         assert.equal((await res.json()).error, 'invalid_token');
@@ -107,11 +119,11 @@ describe('addresses API', () => {
   });
 
   describe('nobody reads or writes another customer\'s addresses', () => {
-    it("answers 404 for another customer's address, never its data", async () => {
+    it("answers 404 for another customer's address under one's own account, never its data", async () => {
       const before = addressRows();
       for (const [as, id] of [['anna', ID.kellerAll], ['anna', ID.kellerBilling], ['marc', ID.annaOnline], ['lea', ID.annaBilling], ['peter', ID.annaOnline]]) {
         for (const res of [
-          await api(`/addresses/${id}`, { as }),
+          await api(at(as, `/${id}`), { as }),
           await update(as, id, { ...VALID, name: 'Taken Over' }, { ifMatch: '"1"' }),
         ]) {
           assert.equal(res.status, 404, `${as} ${id}`);
@@ -120,8 +132,14 @@ describe('addresses API', () => {
           assert.deepEqual(JSON.parse(text), { error: 'not_found', message: 'No such address.' });
         }
       }
-      assert.equal((await api('/addresses/no-such-id', { as: 'anna' })).status, 404);
-      assert.equal((await api('/addresses/a/b', { as: 'anna' })).status, 404);
+      assert.equal((await api(at('anna', '/no-such-id'), { as: 'anna' })).status, 404);
+      assert.equal((await api(at('anna', '/a/b'), { as: 'anna' })).status, 404);
+      // The unscoped routes are gone.
+      for (const path of ['/addresses', `/addresses/${ID.annaOnline}`]) {
+        const gone = await api(path, { as: 'anna' });
+        assert.equal(gone.status, 404, path);
+        assert.deepEqual(await gone.json(), { error: 'not_found', message: 'No such resource.' });
+      }
       assert.deepEqual(addressRows(), before);
     });
 
@@ -132,25 +150,28 @@ describe('addresses API', () => {
         assert.equal(res.status, 403, as);
         assert.equal((await res.json()).error, 'billing_read_only');
       }
-      const remove = await api(`/addresses/${ID.annaOnline}`, { as: 'anna', method: 'DELETE' });
-      assert.equal(remove.status, 405);
-      assert.equal(remove.headers.get('allow'), 'GET, PUT, OPTIONS');
-      assert.deepEqual(addressRows(), before);
-    });
-
-    it('refuses writes by a business user (administrator only)', async () => {
-      const before = addressRows();
-      const created = await create('lea', VALID);
-      assert.equal(created.status, 403);
-      assert.equal((await created.json()).error, 'administrator_only');
-      const updated = await update('lea', ID.kellerForwarding, { ...VALID, services: ['forwarding'] }, { ifMatch: '"1"' });
-      assert.equal(updated.status, 403);
-      assert.equal((await updated.json()).error, 'administrator_only');
+      const post = await api(at('anna', `/${ID.annaOnline}`), { as: 'anna', method: 'POST', body: VALID });
+      assert.equal(post.status, 405);
+      assert.equal(post.headers.get('allow'), 'GET, PUT, DELETE, OPTIONS');
       assert.deepEqual(addressRows(), before);
     });
   });
 
-  describe('POST /addresses', () => {
+  describe("a company's business user", () => {
+    it("saves the company's online-services address, as its superadministrator does (no administrator-only rule)", async () => {
+      const updated = await update('lea', ID.kellerForwarding, { ...VALID, coName: 'Lager Aarau', services: ['forwarding'] }, { ifMatch: '"1"' });
+      assert.equal(updated.status, 200);
+      assert.equal(updated.headers.get('etag'), '"2"');
+      const created = await create('lea', VALID);
+      assert.equal(created.status, 201);
+      const marc = await (await api(at('marc'), { as: 'marc' })).json();
+      assert.equal(marc.online.length, 3, 'the company sees what its user saved');
+      assert.equal(marc.online.find((a) => a.id === ID.kellerForwarding).version, 2);
+      backend.resetAddresses();
+    });
+  });
+
+  describe('POST /accounts/{accountId}/addresses', () => {
     it('checks every field on the server and stores nothing that fails', async () => {
       const cases = [
         [{ company: null }, { name: 'name_or_company' }],
@@ -208,7 +229,7 @@ describe('addresses API', () => {
       assert.equal(first.status, 201);
       assert.equal(first.headers.get('etag'), '"1"');
       const created = await first.json();
-      assert.equal(first.headers.get('location'), `/addresses/${created.id}`);
+      assert.equal(first.headers.get('location'), `/accounts/${ID.marcAccount}/addresses/${created.id}`);
       assert.deepEqual({ ...created, id: undefined, updatedAt: undefined }, {
         id: undefined, kind: 'online', version: 1, services: ['po-box', 'sub-address'], name: null, company: 'Keller Logistik AG',
         coName: 'Filiale Lausanne', street: 'Avenue de la Gare', houseNumber: '12', poBox: null, postcode: '1000', locality: 'Lausanne',
@@ -234,7 +255,7 @@ describe('addresses API', () => {
         assert.equal(res.status, 409, as);
         assert.equal((await res.json()).error, 'limit_reached');
       }
-      assert.deepEqual((await (await api('/addresses', { as: 'marc' })).json()).limits, { maxOnline: 3, canEdit: true, canAdd: false, managedBy: 'administrator', writable: true });
+      assert.deepEqual((await (await api(at('marc'), { as: 'marc' })).json()).limits, { maxOnline: 3, canEdit: true, canAdd: false, managedBy: 'administrator', writable: true });
       assert.equal(onlineCount(ID.kellerCustomer), 3);
       assert.equal(onlineCount(ID.annaCustomer), 1);
     });
@@ -250,7 +271,7 @@ describe('addresses API', () => {
     });
   });
 
-  describe('PUT /addresses/{id}', () => {
+  describe('PUT /accounts/{accountId}/addresses/{id}', () => {
     it('changes an address at the version it was read, and refuses a stale write with the current one', async () => {
       const change = { ...VALID, company: 'Keller Logistik AG', coName: null, street: 'Industriestrasse', houseNumber: '10', postcode: '5000', locality: 'Aarau', services: ['forwarding', 'power-of-attorney'] };
       const res = await update('marc', ID.kellerForwarding, change, { ifMatch: '"1"' });
@@ -313,7 +334,7 @@ describe('addresses API', () => {
 
   describe('CORS', () => {
     it('lets the client origins call the address endpoints with If-Match and Idempotency-Key, and read the ETag', async () => {
-      for (const [path, method] of [['/addresses', 'POST'], [`/addresses/${ID.annaOnline}`, 'PUT'], ['/localities?postcode=3000', 'GET']]) {
+      for (const [path, method] of [[at('anna'), 'POST'], [at('anna', `/${ID.annaOnline}`), 'PUT'], [at('anna', `/${ID.annaOnline}`), 'DELETE'], ['/localities?postcode=3000', 'GET']]) {
         const preflight = await fetch(`${backend.urls.api}${path}`, {
           method: 'OPTIONS',
           headers: { origin: backend.urls.partner, 'access-control-request-method': method, 'access-control-request-headers': 'authorization, if-match, idempotency-key, content-type' },
@@ -325,15 +346,15 @@ describe('addresses API', () => {
           assert.match(preflight.headers.get('access-control-allow-headers'), new RegExp(header));
         }
       }
-      const res = await api(`/addresses/${ID.kellerAll}`, { as: 'marc', headers: { origin: backend.urls.demo } });
+      const res = await api(at('marc', `/${ID.kellerAll}`), { as: 'marc', headers: { origin: backend.urls.demo } });
       assert.equal(res.headers.get('access-control-allow-origin'), backend.urls.demo);
       assert.match(res.headers.get('access-control-expose-headers'), /ETag/);
       assert.match(res.headers.get('vary'), /Origin/);
 
       for (const origin of ['http://evil.example', `${backend.urls.demo}.evil.example`, 'null']) {
-        const refused = await api('/addresses', { as: 'marc', headers: { origin } });
+        const refused = await api(at('marc'), { as: 'marc', headers: { origin } });
         assert.equal(refused.headers.get('access-control-allow-origin'), null, origin);
-        const preflight = await fetch(`${backend.urls.api}/addresses`, { method: 'OPTIONS', headers: { origin } });
+        const preflight = await fetch(`${backend.urls.api}${at('marc')}`, { method: 'OPTIONS', headers: { origin } });
         assert.equal(preflight.headers.get('access-control-allow-origin'), null, origin);
       }
     });

@@ -6,6 +6,7 @@ import { ANNA, apiAuthHeaders, refresh, signIn, startTestBackend } from './suppo
 
 const ANNA_ONLINE = 'e1b2c3d4-0002-4000-8000-000000000002';
 const ANNA_BILLING = 'e1b2c3d4-0001-4000-8000-000000000001';
+const ANNA_ADDRESSES = '/accounts/a1b2c3d4-0001-4000-8000-000000000001/addresses';
 
 describe('what the browser tests read and change in the database', () => {
   let env;
@@ -21,15 +22,20 @@ describe('what the browser tests read and change in the database', () => {
     ...init, headers: { ...(await apiAuthHeaders(backend, init.method ?? 'GET', path, accessToken)), ...init.headers },
   });
 
-  it("gives the addresses stored for a login's account, as GET /addresses lists them", async () => {
+  it("gives the addresses stored for a login's account, as GET /accounts/{accountId}/addresses lists them", async () => {
     const { tokens } = await signIn(backend, env.demoClient, ANNA);
-    const listed = await (await api('/addresses', tokens.access_token)).json();
+    const listed = await (await api(ANNA_ADDRESSES, tokens.access_token)).json();
     assert.deepEqual(storedAddresses(backend.db, ANNA.email), { billing: listed.billing, online: listed.online });
 
     assert.equal(storedAddresses(backend.db, 'peter.invited@example.ch').billing.locality, 'Lugano', 'an older Post login');
     assert.equal(storedAddresses(backend.db, 'sara.meier@example.ch').billing.locality, 'Basel', 'a SwissID through its linked login');
     assert.deepEqual(storedAddresses(backend.db, 'new.swissid@example.ch'), { billing: null, online: [] });
     assert.throws(() => storedAddresses(backend.db, 'nobody@example.ch'), /no SwissID or Post login/);
+    // One account of a login with several: by its id.
+    const business = storedAddresses(backend.db, 'thomas.both@example.ch', 'c1b2c3d4-0005-4000-8000-000000000005');
+    assert.equal(business.billing.company, 'Both Treuhand GmbH');
+    assert.equal(storedAddresses(backend.db, 'thomas.both@example.ch').billing.locality, 'St. Gallen', 'default: the first, private');
+    assert.throws(() => storedAddresses(backend.db, ANNA.email, 'c1b2c3d4-0005-4000-8000-000000000005'), /may not act for/);
   });
 
   it('changes an online-services address as another save would: the old ETag gets a 412', async () => {
@@ -40,7 +46,7 @@ describe('what the browser tests read and change in the database', () => {
     assert.deepEqual(storedAddresses(backend.db, ANNA.email).online, [changed]);
 
     const { tokens } = await signIn(backend, env.demoClient, ANNA);
-    const stale = await api(`/addresses/${ANNA_ONLINE}`, tokens.access_token, {
+    const stale = await api(`${ANNA_ADDRESSES}/${ANNA_ONLINE}`, tokens.access_token, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': randomUUID() },
       body: JSON.stringify({ ...changed, street: 'Marktgasse' }),

@@ -53,8 +53,8 @@ describe('database', () => {
     const again = openDatabase(env.dbFile);
     try {
       assert.equal(again.prepare('SELECT count(*) FROM accounts').pluck().get(), 3);
-      assert.equal(again.pragma('user_version', { simple: true }), 4);
-      assert.equal(MIGRATIONS.length, 4);
+      assert.equal(again.pragma('user_version', { simple: true }), 5);
+      assert.equal(MIGRATIONS.length, 5);
       assert.equal(again.pragma('journal_mode', { simple: true }), 'wal');
     } finally {
       again.close();
@@ -73,7 +73,7 @@ describe('database', () => {
 
     const db = openDatabase(file);
     try {
-      assert.equal(db.pragma('user_version', { simple: true }), 4);
+      assert.equal(db.pragma('user_version', { simple: true }), 5);
       assert.deepEqual(db.prepare('SELECT email, swissid_sub, linked_at FROM post_logins WHERE id = ?').get('old-login'),
         { email: 'old.login@example.ch', swissid_sub: 'old-swissid', linked_at: '2025-01-02T03:04:05.000Z' });
       for (const table of ['link_challenges', 'link_audit', 'outbox']) {
@@ -81,6 +81,54 @@ describe('database', () => {
         assert.equal(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), 0, table);
       }
       assert.equal(db.prepare('SELECT count(*) FROM accounts').pluck().get(), 3, 'seeded as a new file would be');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('migrates a file of version 4 forward: a SwissID may then hold several older logins, and every row stays', () => {
+    const file = join(env.dir, 'version-4.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    for (const sql of MIGRATIONS.slice(0, 4)) old.exec(sql);
+    old.pragma('user_version = 4');
+    const login = old.prepare(`INSERT INTO post_logins (id, email, password_hash, given_name, family_name, invited, swissid_sub, linked_at, created_at)
+      VALUES (?, ?, 'x', 'Olga', 'Alt', ?, ?, ?, '2024-12-01T00:00:00.000Z')`);
+    login.run('old-linked', 'old.linked@example.ch', 1, 'old-swissid', '2025-01-02T03:04:05.000Z');
+    login.run('old-alone', 'old.alone@example.ch', 0, null, null);
+    old.prepare(`INSERT INTO post_accounts (id, post_login_id, email, account_type, role, company)
+      VALUES ('old-account', 'old-alone', 'old.alone@example.ch', 'business', 'user', 'Alt AG')`).run();
+    old.prepare(`INSERT INTO link_challenges (nonce, post_login_id, client_id, created_at, expires_at)
+      VALUES ('old-nonce', 'old-alone', 'post-login-demo', '2025-01-01T00:00:00.000Z', '2025-01-01T00:05:00.000Z')`).run();
+    // Version 4 allowed one older login per SwissID.
+    assert.throws(() => old.prepare("UPDATE post_logins SET swissid_sub = 'old-swissid', linked_at = ? WHERE id = 'old-alone'").run('2025-02-01T00:00:00.000Z'), /UNIQUE/);
+    const tables = ['post_logins', 'post_accounts', 'link_challenges'];
+    const before = Object.fromEntries(tables.map((table) => [table, old.prepare(`SELECT * FROM ${table} ORDER BY 1`).all()]));
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      assert.equal(db.pragma('user_version', { simple: true }), 5);
+      assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys on again');
+      const seeded = new Set(db.prepare('SELECT id FROM post_logins WHERE id NOT LIKE ?').pluck().all('old-%'));
+      for (const table of tables) {
+        const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all().filter((row) => !seeded.has(row.post_login_id ?? row.id));
+        assert.deepEqual(rows, before[table], `${table} kept, every column`);
+      }
+      // The same SwissID takes a second older login now; an older login still has one SwissID (a column, not a list).
+      db.prepare("UPDATE post_logins SET swissid_sub = 'old-swissid', linked_at = ? WHERE id = 'old-alone'").run('2025-02-01T00:00:00.000Z');
+      assert.deepEqual(db.prepare("SELECT id FROM swissid_linked_accounts WHERE swissid_sub = 'old-swissid'").pluck().all(), ['old-account']);
+      assert.equal(db.prepare("SELECT count(*) FROM post_logins WHERE swissid_sub = 'old-swissid'").pluck().get(), 2);
+      assert.ok(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'post_logins_swissid'").get());
+      // The references to the rebuilt table hold: its accounts and challenges go with a login, and none can point nowhere.
+      assert.deepEqual(db.pragma('foreign_key_list(post_accounts)').map((fk) => fk.table), ['post_logins']);
+      assert.throws(() => db.prepare(`INSERT INTO post_accounts (id, post_login_id, email, account_type, role, company)
+        VALUES ('orphan', 'no-login', 'x@example.ch', 'private', 'customer', NULL)`).run(), /FOREIGN KEY/);
+      db.prepare("DELETE FROM post_logins WHERE id = 'old-alone'").run();
+      assert.equal(db.prepare("SELECT count(*) FROM post_accounts WHERE id = 'old-account'").pluck().get(), 0);
+      assert.equal(db.prepare("SELECT count(*) FROM link_challenges WHERE nonce = 'old-nonce'").pluck().get(), 0);
+      assert.equal(db.prepare('SELECT count(*) FROM post_logins WHERE email = ?').pluck().get('claudia.weber@example.ch'), 1, 'new demo logins seeded');
     } finally {
       db.close();
     }

@@ -6,6 +6,8 @@ import { accessTokenHash } from '../../demo/server/dpop.mjs';
 import { ANNA, CHALLENGE, DpopKey, MARC, callApi, keyOf, signIn, startTestBackend } from './support.mjs';
 
 const KELLER = 'd1b2c3d4-0002-4000-8000-000000000002';
+/** Marc's account's addresses. */
+const ADDRESSES = '/accounts/a1b2c3d4-0002-4000-8000-000000000002/addresses';
 const NEW_ADDRESS = Object.freeze({
   company: 'Keller Logistik AG', coName: 'Filiale Lausanne', street: 'Avenue de la Gare', houseNumber: '12', postcode: '1000', locality: 'Lausanne', services: ['po-box'],
 });
@@ -25,8 +27,8 @@ describe('DPoP at the account API', () => {
   after(() => env.close());
 
   const onlineCount = () => backend.db.prepare("SELECT count(*) FROM addresses WHERE customer_id = ? AND kind = 'online'").pluck().get(KELLER);
-  /** POST /addresses as Marc's browser: a write, so that a refusal can be seen to change nothing. */
-  const create = ({ path = '/addresses', ...options } = {}) => callApi(backend, path, {
+  /** A create of an address as Marc's browser: a write, so that a refusal can be seen to change nothing. */
+  const create = ({ path = ADDRESSES, ...options } = {}) => callApi(backend, path, {
     token, body: NEW_ADDRESS, headers: { 'idempotency-key': randomUUID() }, ...options,
   });
   const storedPayload = (model, id) => JSON.parse(backend.db.prepare('SELECT payload FROM oidc_models WHERE model = ? AND id = ?').pluck().get(model, id));
@@ -67,28 +69,29 @@ describe('DPoP at the account API', () => {
     const other = await DpopKey.generate();
     const rsa = await DpopKey.generate('RS256');
     const marcKey = /** @type {DpopKey} */ (keyOf(token));
-    const twoProofs = `${await marcKey.proof('POST', `${api}/addresses`, { accessToken: token })}, ${await marcKey.proof('POST', `${api}/addresses`, { accessToken: token })}`;
+    const twoProofs = `${await marcKey.proof('POST', `${api}${ADDRESSES}`, { accessToken: token })}, ${await marcKey.proof('POST', `${api}${ADDRESSES}`, { accessToken: token })}`;
     /** @type {Record<string, [import('./support.mjs').ApiCallOptions & { path?: string }, RegExp]>} */
     const cases = {
       'no proof': [{ dpop: null }, /no DPoP proof/],
       'a proof of another key (a copied token)': [{ dpop: other }, /another key/],
       'another method (htm)': [{ proof: { claims: { htm: 'PUT' } } }, /method \(htm\)/],
       'another path (htu)': [{ proof: { claims: { htu: `${api}/me` } } }, /URL \(htu/],
-      'the query kept (htu)': [{ path: '/addresses?from=test', proof: { claims: { htu: `${api}/addresses?from=test` } } }, /URL \(htu/],
-      'an empty query (htu)': [{ proof: { claims: { htu: `${api}/addresses?` } } }, /URL \(htu/],
-      'a fragment (htu)': [{ proof: { claims: { htu: `${api}/addresses#x` } } }, /URL \(htu/],
-      'another origin (htu)': [{ proof: { claims: { htu: 'http://evil.example/addresses' } } }, /URL \(htu/],
+      'the query kept (htu)': [{ path: `${ADDRESSES}?from=test`, proof: { claims: { htu: `${api}${ADDRESSES}?from=test` } } }, /URL \(htu/],
+      'an empty query (htu)': [{ proof: { claims: { htu: `${api}${ADDRESSES}?` } } }, /URL \(htu/],
+      'a fragment (htu)': [{ proof: { claims: { htu: `${api}${ADDRESSES}#x` } } }, /URL \(htu/],
+      'another origin (htu)': [{ proof: { claims: { htu: `http://evil.example${ADDRESSES}` } } }, /URL \(htu/],
       'no ath': [{ proof: { claims: { ath: undefined } } }, /access token \(ath\)/],
       'the ath of another token': [{ proof: { ath: accessTokenHash('another-token') } }, /access token \(ath\)/],
       'an iat 61 s old': [{ proof: { iat: now() - 61 } }, /too old/],
-      'an iat 6 s ahead': [{ proof: { iat: now() + 6 } }, /future/],
+      // Made before the requests run, one after the other: far enough ahead to be still more than 5 s ahead then.
+      'an iat 15 s ahead': [{ proof: { iat: now() + 15 } }, /future/],
       'no iat': [{ proof: { claims: { iat: undefined } } }, /no time/],
       'no jti': [{ proof: { claims: { jti: undefined } } }, /jti/],
       'typ JWT': [{ proof: { typ: 'JWT' } }, /dpop\+jwt/],
       'a private key in its jwk': [{ proof: { jwk: await marcKey.privateJwk() } }, /private/],
       'no jwk': [{ proof: { jwk: null } }, /no public key/],
       'an algorithm the API does not take (RS256)': [{ dpop: rsa }, /dpop\+jwt signed \(ES256, Ed25519, EdDSA\)/],
-      'a signature that does not verify': [{ proof: `${(await marcKey.proof('POST', `${api}/addresses`, { accessToken: token })).slice(0, -4)}AAAA` }, /signed/],
+      'a signature that does not verify': [{ proof: `${(await marcKey.proof('POST', `${api}${ADDRESSES}`, { accessToken: token })).slice(0, -4)}AAAA` }, /signed/],
       'not a JWS': [{ proof: 'not-a-proof' }, /compact JWS/],
       'two DPoP headers': [{ proof: twoProofs }, /compact JWS/],
     };
@@ -101,7 +104,7 @@ describe('DPoP at the account API', () => {
   });
 
   it('refuses a replayed proof: the same proof again, or its jti in a new one', async () => {
-    const url = `${backend.urls.api}/addresses`;
+    const url = `${backend.urls.api}${ADDRESSES}`;
     const key = /** @type {DpopKey} */ (keyOf(token));
     const jti = randomUUID();
     const proof = await key.proof('POST', url, { accessToken: token, jti });

@@ -38,10 +38,12 @@ describe('linking: a proof bound to a challenge, fresh, for a Post site', () => 
       backend.tamper.clear();
     }
   };
+  /** Each case is an ID token sent by Nina, or [the older login's token, the ID token]. */
   const assertRefused = async (cases) => {
     const before = snapshot();
-    for (const [what, idToken] of Object.entries(cases)) {
-      const res = await link(nina, idToken);
+    for (const [what, value] of Object.entries(cases)) {
+      const [token, idToken] = Array.isArray(value) ? value : [nina, value];
+      const res = await link(token, idToken);
       assert.equal(res.status, 400, what);
       assert.deepEqual(await res.json(), { error: 'invalid_id_token', message: 'The SwissID ID token is not valid, not fresh or not for this service.' }, what);
     }
@@ -136,13 +138,14 @@ describe('linking: a proof bound to a challenge, fresh, for a Post site', () => 
     });
 
     it('a nonce that is not a challenge of this login, or one used or expired', async () => {
-      const ofPeter = await linkChallenge(backend, peter);
-      const used = await linkChallenge(backend, nina);
-      // A challenge used up by a refused link (409 swissid_in_use): Peter links Nora's SwissID, then Nina tries it.
-      const peterProof = (await proofSignIn(backend, client, NEW_SWISSID, ofPeter.nonce)).tokens.id_token;
+      // A challenge used up by a link: Peter links Nora's SwissID with it; a proof of another SwissID for it is refused.
+      const used = await linkChallenge(backend, peter);
+      const peterProof = (await proofSignIn(backend, client, NEW_SWISSID, used.nonce)).tokens.id_token;
       assert.equal((await link(peter, peterProof)).status, 200);
-      const noraAgain = (await proofSignIn(backend, client, NEW_SWISSID, used.nonce)).tokens.id_token;
-      assert.equal((await link(nina, noraAgain)).status, 409, 'swissid_in_use uses the challenge up');
+      // A challenge used up by a refused link (409 already_linked: Peter is linked to Nora's SwissID now).
+      const refused = await linkChallenge(backend, peter);
+      const freshForPeter = (await proofSignIn(backend, client, FRESH_SWISSID, refused.nonce)).tokens.id_token;
+      assert.equal((await link(peter, freshForPeter)).status, 409, 'already_linked uses the challenge up');
       const expired = await linkChallenge(backend, nina);
       // As if made 6 minutes ago.
       backend.db.prepare('UPDATE link_challenges SET created_at = ?, expires_at = ? WHERE nonce = ?')
@@ -151,7 +154,8 @@ describe('linking: a proof bound to a challenge, fresh, for a Post site', () => 
 
       await assertRefused({
         "Peter's challenge": (await proofSignIn(backend, client, FRESH_SWISSID, otherPeter.nonce)).tokens.id_token,
-        'a used challenge': (await proofSignIn(backend, client, FRESH_SWISSID, used.nonce)).tokens.id_token,
+        'a challenge used by a link': [peter, (await proofSignIn(backend, client, FRESH_SWISSID, used.nonce)).tokens.id_token],
+        'a challenge used by a refused link': [peter, freshForPeter],
         'an expired challenge': (await proofSignIn(backend, client, FRESH_SWISSID, expired.nonce)).tokens.id_token,
         'a nonce never issued': (await proofSignIn(backend, client, FRESH_SWISSID, 'x'.repeat(43))).tokens.id_token,
       });

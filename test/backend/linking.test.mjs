@@ -13,10 +13,14 @@ const SUB = {
   newSwissId: 'a1b2c3d4-0005-4000-8000-000000000005',
 };
 
+/** An account of an older login, as /me, /link-status and /link list it. */
+const account = (id, type, email, company, role, login) => ({ id, type, company, role, email, loginId: login.sub, loginEmail: login.email });
 const THOMAS_ACCOUNTS = [
-  { id: 'c1b2c3d4-0004-4000-8000-000000000004', type: 'private', email: 'thomas.both@example.ch', company: null, role: 'customer' },
-  { id: 'c1b2c3d4-0005-4000-8000-000000000005', type: 'business', email: 'thomas@both-treuhand.ch', company: 'Both Treuhand GmbH', role: 'superadmin' },
+  account('c1b2c3d4-0004-4000-8000-000000000004', 'private', 'thomas.both@example.ch', null, 'customer', { sub: SUB.thomas, email: THOMAS.email }),
+  account('c1b2c3d4-0005-4000-8000-000000000005', 'business', 'thomas@both-treuhand.ch', 'Both Treuhand GmbH', 'superadmin', { sub: SUB.thomas, email: THOMAS.email }),
 ];
+const PETER_ACCOUNT = account('c1b2c3d4-0001-4000-8000-000000000001', 'private', PETER.email, null, 'customer', { sub: SUB.peter, email: PETER.email });
+const SARA_ACCOUNT = account('c1b2c3d4-0003-4000-8000-000000000003', 'private', SARA_POST.email, null, 'customer', { sub: SUB.saraPost, email: SARA_POST.email });
 
 describe('older Post customer login and linking to SwissID', () => {
   let env;
@@ -62,7 +66,8 @@ describe('older Post customer login and linking to SwissID', () => {
         linked: false,
         linkedAt: null,
         invited: true,
-        accounts: [{ id: 'c1b2c3d4-0001-4000-8000-000000000001', type: 'private', email: PETER.email, company: null, role: 'customer' }],
+        accounts: [PETER_ACCOUNT],
+        swissidAccounts: [],
       });
     });
 
@@ -75,11 +80,14 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.equal(sara.linked, true);
       assert.equal(sara.linkedAt, '2025-10-06T08:30:00.000Z');
       assert.equal(sara.login.email, SARA_POST.email);
+      assert.deepEqual(sara.accounts, [SARA_ACCOUNT]);
+      assert.deepEqual(sara.swissidAccounts, [SARA_ACCOUNT], 'every account under her SwissID: this login\'s');
 
       const thomas = await (await api('/link-status', { token: await postLoginToken(THOMAS) })).json();
       assert.equal(thomas.invited, true);
       assert.equal(thomas.linked, false);
       assert.deepEqual(thomas.accounts, THOMAS_ACCOUNTS);
+      assert.deepEqual(thomas.swissidAccounts, []);
     });
 
     it('answers /link-status only for an older-login access token', async () => {
@@ -93,37 +101,45 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.equal((await api('/link-status', { method: 'POST', body: {} })).status, 405);
     });
 
-    it('answers /me for an older login with login "post" and its accounts', async () => {
+    it('answers /me for an older login with login "post", its own name and e-mail, and its accounts', async () => {
       const body = await (await api('/me', { token: await postLoginToken(THOMAS) })).json();
       assert.deepEqual(body, {
         sub: SUB.thomas,
+        login: 'post',
         name: 'Thomas Both',
         email: 'thomas.both@example.ch',
+        linked: false,
+        accounts: THOMAS_ACCOUNTS,
         accountType: 'private',
         role: 'customer',
         company: null,
-        login: 'post',
-        accounts: THOMAS_ACCOUNTS,
       });
+      const sara = await (await api('/me', { token: await postLoginToken(SARA_POST) })).json();
+      assert.equal(sara.linked, true);
+      assert.equal(sara.email, SARA_POST.email);
+      assert.deepEqual(sara.accounts, [SARA_ACCOUNT]);
     });
 
-    it('lists the linked login\'s accounts on /me after a SwissID sign-in', async () => {
+    it('lists the linked login\'s accounts on /me after a SwissID sign-in, under the SwissID\'s own name and e-mail', async () => {
       const { access_token: token } = await swissIdTokens(SARA_SWISSID);
       assert.deepEqual(await (await api('/me', { token })).json(), {
         sub: SUB.saraSwissId,
+        login: 'swissid',
         name: 'Sara Meier',
-        email: 'sara.post@example.ch',
+        email: SARA_SWISSID.email,
+        linked: true,
+        accounts: [SARA_ACCOUNT],
         accountType: 'private',
         role: 'customer',
         company: null,
-        login: 'swissid',
-        accounts: [{ id: 'c1b2c3d4-0003-4000-8000-000000000003', type: 'private', email: 'sara.post@example.ch', company: null, role: 'customer' }],
       });
       // A SwissID with no Post account yet: its own e-mail, a new private customer, no accounts.
       const fresh = await (await api('/me', { token: (await swissIdTokens(FRESH_SWISSID)).access_token })).json();
       assert.equal(fresh.email, FRESH_SWISSID.email);
       assert.equal(fresh.name, 'Felix Frisch');
+      assert.equal(fresh.linked, true);
       assert.deepEqual(fresh.accounts, []);
+      assert.deepEqual([fresh.accountType, fresh.role, fresh.company], ['private', 'customer', null]);
     });
   });
 
@@ -142,6 +158,7 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.equal(status.invited, true);
       assert.deepEqual(status.login, { sub: SUB.thomas, email: THOMAS.email, name: 'Thomas Both' });
       assert.deepEqual(status.accounts, THOMAS_ACCOUNTS);
+      assert.deepEqual(status.swissidAccounts, THOMAS_ACCOUNTS, 'now under the SwissID: his accounts');
       assert.ok(Date.parse(status.linkedAt) >= started - 1000 && Date.parse(status.linkedAt) <= Date.now());
 
       const afterLink = snapshot();
@@ -183,7 +200,7 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.equal(body.sub, SUB.newSwissId);
       assert.equal(body.name, 'Nora Neuhaus');
       assert.equal(body.login, 'swissid');
-      assert.equal(body.email, 'thomas.both@example.ch');
+      assert.equal(body.email, NEW_SWISSID.email, "the SwissID's own e-mail, never the older login's");
       assert.equal(body.accountType, 'private');
       assert.deepEqual(body.accounts, THOMAS_ACCOUNTS);
     });
@@ -207,31 +224,42 @@ describe('older Post customer login and linking to SwissID', () => {
       assert.notEqual(challengeRow(again.nonce).used_at, null);
     });
 
-    it('refuses a SwissID already linked to another login (409 swissid_in_use), using up only the challenge', async () => {
+    it('links a second older login to a SwissID that holds one already', async () => {
+      // Nora's SwissID holds Thomas's login (first test of this block); Peter's joins it.
       const postToken = await postLoginToken(PETER);
-      for (const account of [NEW_SWISSID, SARA_SWISSID]) {
-        const { nonce, idToken } = await proofFor(postToken, account);
+      const { idToken } = await proofFor(postToken, NEW_SWISSID);
+      const before = snapshot();
+      const res = await api('/link', { token: postToken, body: { idToken } });
+      assert.equal(res.status, 200);
+      const status = await res.json();
+      assert.equal(status.linked, true);
+      assert.deepEqual(status.accounts, [PETER_ACCOUNT]);
+      assert.deepEqual(status.swissidAccounts, [...THOMAS_ACCOUNTS, PETER_ACCOUNT], 'login by login, in the order they were linked');
+      const afterLink = snapshot();
+      assert.equal(afterLink.logins.find((l) => l.id === SUB.peter).swissid_sub, SUB.newSwissId);
+      assert.equal(afterLink.logins.find((l) => l.id === SUB.thomas).swissid_sub, SUB.newSwissId, "Thomas's link stays");
+      assert.equal(afterLink.audit.length, before.audit.length + 1);
+      assert.equal(afterLink.outbox.length, before.outbox.length + 1);
+
+      const me = await (await api('/me', { token: (await swissIdTokens(NEW_SWISSID)).access_token })).json();
+      assert.deepEqual(me.accounts, [...THOMAS_ACCOUNTS, PETER_ACCOUNT]);
+      assert.equal(me.email, NEW_SWISSID.email);
+    });
+
+    it('refuses to link a login linked to another SwissID (409 already_linked), changing nothing, using up the challenge', async () => {
+      for (const [login, other] of [[THOMAS, FRESH_SWISSID], [SARA_POST, FRESH_SWISSID], [PETER, SARA_SWISSID]]) {
+        const postToken = await postLoginToken(login);
+        const { nonce, idToken } = await proofFor(postToken, other);
         const before = snapshot();
         const res = await api('/link', { token: postToken, body: { idToken } });
-        assert.equal(res.status, 409, account.email);
-        assert.equal((await res.json()).error, 'swissid_in_use');
+        assert.equal(res.status, 409, login.email);
+        assert.deepEqual(await res.json(), { error: 'already_linked', message: 'This Post customer login is already linked to another SwissID.' });
         assert.deepEqual(snapshot(), before);
         assert.notEqual(challengeRow(nonce).used_at, null, 'each challenge is accepted once');
         // The same proof again: its challenge is used now.
         const twice = await api('/link', { token: postToken, body: { idToken } });
         assert.equal(twice.status, 400);
         assert.equal((await twice.json()).error, 'invalid_id_token');
-      }
-    });
-
-    it('refuses to link an already linked login again (409 already_linked)', async () => {
-      for (const account of [THOMAS, SARA_POST]) {
-        const postToken = await postLoginToken(account);
-        const { idToken } = await proofFor(postToken, FRESH_SWISSID);
-        const before = snapshot();
-        const res = await api('/link', { token: postToken, body: { idToken } });
-        assert.equal(res.status, 409, account.email);
-        assert.equal((await res.json()).error, 'already_linked');
         assert.deepEqual(snapshot(), before);
       }
     });

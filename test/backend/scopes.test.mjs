@@ -6,6 +6,9 @@ import {
 } from './support.mjs';
 
 const KELLER_FORWARDING = 'e1b2c3d4-0005-4000-8000-000000000005';
+/** Marc's and Peter's accounts, and Keller's address lists as Marc's. */
+const MARC_ADDRESSES = '/accounts/a1b2c3d4-0002-4000-8000-000000000002/addresses';
+const PETER_ADDRESSES = '/accounts/c1b2c3d4-0001-4000-8000-000000000001/addresses';
 const ADDRESS = Object.freeze({
   company: 'Keller Logistik AG', street: 'Avenue de la Gare', houseNumber: '12', postcode: '1000', locality: 'Lausanne', services: ['po-box'],
 });
@@ -49,22 +52,25 @@ describe('the account API as a resource: audience and scopes', () => {
       assert.equal(me.status, 200);
       assert.equal(me.headers.get('access-control-allow-origin'), backend.urls.partner);
       assert.equal((await me.json()).company, 'Keller Logistik AG');
-      const addresses = await (await api('/addresses', { token: marc })).json();
+      const addresses = await (await api(MARC_ADDRESSES, { token: marc })).json();
       assert.equal(addresses.online.length, 2);
       // Marc may edit his company's addresses, but not through a partner site.
       assert.deepEqual(addresses.limits, { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator', writable: false });
-      assert.equal((await api(`/addresses/${KELLER_FORWARDING}`, { token: marc })).status, 200);
+      assert.equal((await api(`${MARC_ADDRESSES}/${KELLER_FORWARDING}`, { token: marc })).status, 200);
       assert.equal((await api('/localities?postcode=3000', { token: marc })).status, 200);
-      const older = await api('/addresses', { token: peter });
+      const older = await api(PETER_ADDRESSES, { token: peter });
       assert.equal((await older.json()).limits.writable, false);
     });
 
     it('is refused every write and all linking (403 insufficient_scope), and nothing changes', async () => {
       const before = snapshot();
-      await assertInsufficientScope(await api('/addresses', { token: marc, body: ADDRESS, headers: { 'idempotency-key': randomUUID() } }), 'addresses.write');
-      await assertInsufficientScope(await api(`/addresses/${KELLER_FORWARDING}`, {
+      await assertInsufficientScope(await api(MARC_ADDRESSES, { token: marc, body: ADDRESS, headers: { 'idempotency-key': randomUUID() } }), 'addresses.write');
+      await assertInsufficientScope(await api(`${MARC_ADDRESSES}/${KELLER_FORWARDING}`, {
         token: marc, method: 'PUT', body: { ...ADDRESS, services: ['forwarding'] }, headers: { 'if-match': '"1"' },
       }), 'addresses.write');
+      await assertInsufficientScope(await api(`${MARC_ADDRESSES}/${KELLER_FORWARDING}`, {
+        token: marc, method: 'DELETE', headers: { 'if-match': '"1"' },
+      }), 'addresses.write', 'DELETE');
       await assertInsufficientScope(await api('/link-status', { token: peter }), 'account.link', 'GET /link-status');
       await assertInsufficientScope(await api('/link/challenge', { token: peter, method: 'POST' }), 'account.link', 'POST /link/challenge');
       const { nonce } = await linkChallenge(backend, (await signIn(backend, env.postLoginClient, PETER)).tokens.access_token);
@@ -91,12 +97,12 @@ describe('the account API as a resource: audience and scopes', () => {
       assert.equal(full.tokens.scope, 'account.read addresses.read addresses.write account.link');
       const readOnly = (await signIn(backend, env.demoClient, MARC, { scope: 'openid profile email account.read addresses.read' })).tokens.access_token;
       assert.equal((await api('/me', { token: readOnly })).status, 200);
-      assert.deepEqual((await (await api('/addresses', { token: readOnly })).json()).limits,
+      assert.deepEqual((await (await api(MARC_ADDRESSES, { token: readOnly })).json()).limits,
         { maxOnline: 3, canEdit: false, canAdd: false, managedBy: 'administrator', writable: false });
       const before = snapshot();
-      await assertInsufficientScope(await api('/addresses', { token: readOnly, body: ADDRESS, headers: { 'idempotency-key': randomUUID() } }), 'addresses.write');
+      await assertInsufficientScope(await api(MARC_ADDRESSES, { token: readOnly, body: ADDRESS, headers: { 'idempotency-key': randomUUID() } }), 'addresses.write');
       const meOnly = (await signIn(backend, env.demoClient, MARC, { scope: 'openid account.read' })).tokens.access_token;
-      await assertInsufficientScope(await api('/addresses', { token: meOnly }), 'addresses.read');
+      await assertInsufficientScope(await api(MARC_ADDRESSES, { token: meOnly }), 'addresses.read');
       await assertInsufficientScope(await api('/localities?postcode=3000', { token: meOnly }), 'addresses.read');
       const addressesOnly = (await signIn(backend, env.demoClient, MARC, { scope: 'openid addresses.read' })).tokens.access_token;
       await assertInsufficientScope(await api('/me', { token: addressesOnly }), 'account.read');
@@ -112,7 +118,7 @@ describe('the account API as a resource: audience and scopes', () => {
         assert.equal(renewed.res.status, 200);
         assert.equal(renewed.body.scope, 'account.read addresses.read addresses.write account.link');
         assert.ok(renewed.body.id_token);
-        assert.equal((await api('/addresses', { token: renewed.body.access_token })).status, 200);
+        assert.equal((await api('/accounts/a1b2c3d4-0001-4000-8000-000000000001/addresses', { token: renewed.body.access_token })).status, 200);
         refreshToken = renewed.body.refresh_token;
       }
       const other = await refresh(backend, { clientId: env.demoClient.clientId, refreshToken, resource: 'http://other.example/' });
@@ -141,7 +147,7 @@ describe('the account API as a resource: audience and scopes', () => {
 
     it('answers WWW-Authenticate to the browser (CORS exposes it)', async () => {
       const token = (await signIn(backend, env.demoClient, ANNA, { scope: 'openid account.read', browser: new Browser() })).tokens.access_token;
-      const res = await api('/addresses', { token, headers: { origin: backend.urls.demo } });
+      const res = await api('/accounts/a1b2c3d4-0001-4000-8000-000000000001/addresses', { token, headers: { origin: backend.urls.demo } });
       assert.equal(res.status, 403);
       assert.match(res.headers.get('access-control-expose-headers'), /WWW-Authenticate/);
       assert.equal(res.headers.get('access-control-allow-origin'), backend.urls.demo);

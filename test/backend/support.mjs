@@ -22,8 +22,9 @@ export const PROOF_SCOPE = 'openid profile email';
 // The demo sign-ins, in the order of demo/server/demo-data.mjs.
 const credentials = ({ email, password }) => ({ email, password });
 export const [ANNA, MARC, LEA] = DEMO_ACCOUNTS.map(credentials);
-export const [SARA_SWISSID, NEW_SWISSID, FRESH_SWISSID] = DEMO_SWISSID_IDENTITIES.map(credentials);
-export const [PETER, NINA, SARA_POST, THOMAS] = DEMO_POST_LOGINS.map(credentials);
+export const [SARA_SWISSID, NEW_SWISSID, FRESH_SWISSID, CLAUDIA_SWISSID] = DEMO_SWISSID_IDENTITIES.map(credentials);
+/** CLAUDIA (private, Bern) and WEBER (Weber Design GmbH, superadmin): Claudia Weber's two older logins. */
+export const [PETER, NINA, SARA_POST, THOMAS, CLAUDIA, WEBER] = DEMO_POST_LOGINS.map(credentials);
 
 /**
  * Starts the backend on free ports with its own temp folder (database, pages, CDN build).
@@ -378,4 +379,15 @@ export async function linkChallenge(backend, postToken) {
  */
 export function proofSignIn(backend, client, account, nonce, options = {}) {
   return signIn(backend, client, account, { scope: PROOF_SCOPE, prompt: 'login', maxAge: 0, nonce, ...options });
+}
+
+/**
+ * The whole link, as the banner makes it: a challenge for the older login of `postToken`, the proof sign-in of
+ * `swissid` at `client` with it, and POST /link with its ID token. Returns the answer and the ID token sent.
+ * @param {{ email: string, password: string }} swissid
+ */
+export async function linkLogin(backend, client, postToken, swissid) {
+  const { nonce } = await linkChallenge(backend, postToken);
+  const idToken = (await proofSignIn(backend, client, swissid, nonce)).tokens.id_token;
+  return { res: await callApi(backend, '/link', { token: postToken, body: { idToken } }), idToken, nonce };
 }

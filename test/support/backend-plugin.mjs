@@ -104,7 +104,8 @@ export function referenceBackendPlugin() {
           endTokens(backend.db, { refresh: true });
           return true;
         case 'api-fault':
-          // A rule or a list of rules (see demo/server/api-faults.mjs), e.g. { method: 'POST', path: '/addresses', fault: 'drop-response' }.
+          // A rule or a list of rules (see demo/server/api-faults.mjs), e.g.
+          // { method: 'POST', path: '/accounts/*', fault: 'drop-response' }: '*' stands for any characters.
           backend.apiFaults.set(payload);
           return true;
         case 'api-clear-faults':
@@ -114,8 +115,8 @@ export function referenceBackendPlugin() {
           backend.resetAddresses();
           return true;
         case 'backend-addresses':
-          // { email } → { billing, online } as stored for that login's (first) account.
-          return storedAddresses(backend.db, payload.email);
+          // { email, accountId? } → { billing, online } as stored for that account of the login (default its first).
+          return storedAddresses(backend.db, payload.email, payload.accountId);
         case 'backend-change-address':
           // { id, changes } → the address after another user's save (version + 1): the widget's next write gets a 412.
           return changeStoredAddress(backend.db, payload);

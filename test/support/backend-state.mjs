@@ -5,18 +5,21 @@ import { customerOfAccount, findCustomerAddress, listCustomerAddresses, updateOn
 import { listPostLoginAccounts, listSwissIdAccounts } from '../../demo/server/db/post-logins.mjs';
 
 /**
- * The addresses stored for the account a login acts on (its first account, the one `GET /me`
- * describes), as `GET /addresses` lists them.
+ * The addresses stored for one of the accounts a login may act for (`accountId`, one of the `accounts` of its
+ * `GET /me`; default its first), as `GET /accounts/{accountId}/addresses` lists them.
  * @param {import('better-sqlite3').Database} db
  * @param {string} email a SwissID login (anna.muster@example.ch) or an older Post login (peter.invited@example.ch)
+ * @param {string} [accountId]
  * @returns {{ billing: object|null, online: object[] }}
  */
-export function storedAddresses(db, email) {
+export function storedAddresses(db, email, accountId) {
   const swissid = db.prepare('SELECT id FROM accounts WHERE email = ? UNION ALL SELECT id FROM swissid_identities WHERE email = ?')
     .pluck().get(email, email);
   const postLogin = swissid ? undefined : db.prepare('SELECT id FROM post_logins WHERE email = ?').pluck().get(email);
   if (!swissid && !postLogin) throw new Error(`no SwissID or Post login with the e-mail ${email}`);
-  const [account] = swissid ? listSwissIdAccounts(db, swissid) : listPostLoginAccounts(db, postLogin);
+  const accounts = swissid ? listSwissIdAccounts(db, swissid) : listPostLoginAccounts(db, postLogin);
+  const account = accountId === undefined ? accounts[0] : accounts.find((candidate) => candidate.id === accountId);
+  if (accountId !== undefined && !account) throw new Error(`${email} may not act for the account ${accountId}`);
   const customer = account && customerOfAccount(db, account.id);
   return customer ? listCustomerAddresses(db, customer.id) : { billing: null, online: [] };
 }

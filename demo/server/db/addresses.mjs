@@ -99,3 +99,34 @@ export function updateOnlineAddress(db, customerId, addressId, expectedVersion, 
   for (const service of value.services) insertService.run(addressId, service);
   return findCustomerAddress(db, customerId, addressId);
 }
+
+/**
+ * Removes an online-services address if it is still at `expectedVersion` and is not the customer's last one. Call
+ * inside a transaction.
+ * @returns {'deleted'|'last_address'|'version_mismatch'} what happened ('version_mismatch' also when it is gone)
+ */
+export function deleteOnlineAddress(db, customerId, addressId, expectedVersion) {
+  const current = db.prepare("SELECT version FROM addresses WHERE id = ? AND customer_id = ? AND kind = 'online'").pluck().get(addressId, customerId);
+  if (current !== expectedVersion) return 'version_mismatch';
+  if (countOnlineAddresses(db, customerId) <= 1) return 'last_address';
+  db.prepare("DELETE FROM addresses WHERE id = ? AND customer_id = ? AND kind = 'online' AND version = ?").run(addressId, customerId, expectedVersion);
+  return 'deleted'; // its services go with it (cascade)
+}
+
+/**
+ * The first superadministrator of a business customer known here (a SwissID customer account, else an older login's
+ * account), whom its users agree the online-services address with; undefined when it has none.
+ * @returns {{ name: string }|undefined}
+ */
+export function administratorOf(db, customerId) {
+  const name = db.prepare(`SELECT name FROM (
+      SELECT a.given_name || ' ' || a.family_name AS name, 0 AS source, a.id AS id
+        FROM customer_accounts m JOIN accounts a ON a.id = m.account_id
+        WHERE m.customer_id = @customerId AND a.role = 'superadmin'
+      UNION ALL
+      SELECT l.given_name || ' ' || l.family_name, 1, p.id
+        FROM customer_accounts m JOIN post_accounts p ON p.id = m.account_id JOIN post_logins l ON l.id = p.post_login_id
+        WHERE m.customer_id = @customerId AND p.role = 'superadmin'
+    ) ORDER BY source, id LIMIT 1`).pluck().get({ customerId: String(customerId) });
+  return name === undefined ? undefined : { name };
+}

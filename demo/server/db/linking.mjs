@@ -1,6 +1,7 @@
 // Linking an older Post customer login to a SwissID with a bound, fresh proof: the one-time challenges (the nonce
 // that the SwissID sign-in proving the SwissID must carry), and the link itself with its audit record and the
-// notification to the customer, all in one transaction.
+// notification to the customer, all in one transaction. A SwissID may hold several older logins (one SwissID, all of
+// a customer's accounts, private and business); an older login is linked to at most one SwissID.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findPostLoginById } from './post-logins.mjs';
 
@@ -45,16 +46,17 @@ export function createLinkChallenge(db, { loginId, clientId, now = new Date() })
 /**
  * @typedef {{ ok: true, linked: boolean }
  *   | { ok: false, error: 'invalid_proof', reason: string }
- *   | { ok: false, error: 'unknown_login'|'already_linked'|'swissid_in_use' }} LinkResult
+ *   | { ok: false, error: 'unknown_login'|'already_linked' }} LinkResult
  *   `linked`: whether this request made the link (false: the login was already linked to this SwissID)
  */
 
 /**
  * Links an older login to a SwissID, in one transaction, when the proof answers a challenge of this login: issued
  * to it, unused, unexpired, and the SwissID sign-in made after it (CLOCK_SKEW_MS allowed) and at most
- * PROOF_MAX_AGE_MS ago. The challenge is then used up, whether the link is made or refused (409); a link made writes
- * its audit record and the customer's notification too. A refused proof changes nothing. Only swissid_sub and
- * linked_at of the login change. A used challenge whose login is linked to this very SwissID answers as a success
+ * PROOF_MAX_AGE_MS ago. The challenge is then used up, whether the link is made or refused (409 already_linked: the
+ * login is linked to another SwissID); a link made writes its audit record and the customer's notification too. A
+ * refused proof changes nothing. Only swissid_sub and linked_at of the login change; the SwissID may already hold
+ * other older logins. A used challenge whose login is linked to this very SwissID answers as a success
  * without changing anything: a browser may resend a request whose answer was lost.
  * @param {import('better-sqlite3').Database} db
  * @param {LinkProof} proof
@@ -83,7 +85,6 @@ export function linkWithProof(db, proof, now = new Date()) {
     db.prepare('UPDATE link_challenges SET used_at = ? WHERE nonce = ?').run(at, challenge.nonce);
     if (login.swissidSub === proof.swissidSub) return { ok: true, linked: false };
     if (login.swissidSub !== null) return { ok: false, error: 'already_linked' };
-    if (db.prepare('SELECT 1 FROM post_logins WHERE swissid_sub = ?').get(proof.swissidSub)) return { ok: false, error: 'swissid_in_use' };
 
     const { changes } = db.prepare('UPDATE post_logins SET swissid_sub = ?, linked_at = ? WHERE id = ? AND swissid_sub IS NULL')
       .run(proof.swissidSub, at, login.id);

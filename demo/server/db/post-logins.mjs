@@ -1,6 +1,6 @@
 // The older Post customer logins (user name = e-mail), the customer accounts each gives access to,
-// and their link to a SwissID subject: what a SwissID reaches through linked logins. Linking itself is
-// in linking.mjs.
+// and their link to a SwissID subject: what a SwissID reaches through its linked logins (several: one SwissID, all
+// accounts). Linking itself is in linking.mjs.
 import { verifyPassword } from '../passwords.mjs';
 import { findAccountById, personOf } from './accounts.mjs';
 
@@ -16,7 +16,16 @@ import { findAccountById, personOf } from './accounts.mjs';
  * @property {string|null} linkedAt
  */
 
-/** @typedef {{ id: string, type: 'private'|'business', email: string, company: string|null, role: 'customer'|'superadmin'|'user' }} CustomerAccount */
+/**
+ * @typedef {object} CustomerAccount an account a person may act for, as `GET /me` lists it
+ * @property {string} id
+ * @property {'private'|'business'} type
+ * @property {string|null} company
+ * @property {'customer'|'superadmin'|'user'} role
+ * @property {string} email the e-mail registered for this account (linking never changes it)
+ * @property {string|null} loginId the older login it comes from; null for a SwissID's own account
+ * @property {string|null} loginEmail that older login's user name; null for a SwissID's own account
+ */
 
 /** @returns {PostLogin|undefined} */
 function toPostLogin(row) {
@@ -26,11 +35,13 @@ function toPostLogin(row) {
 
 /** @returns {CustomerAccount} */
 function toCustomerAccount(row) {
-  return { id: row.id, type: row.account_type, email: row.email, company: row.company, role: row.role };
+  return {
+    id: row.id, type: row.account_type, company: row.company, role: row.role, email: row.email, loginId: row.post_login_id, loginEmail: row.login_email,
+  };
 }
 
-// Private accounts first, then business ones; stable within each.
-const ACCOUNT_ORDER = "ORDER BY account_type = 'business', email, id";
+// Within one login: private accounts first, then business ones; stable within each.
+const accountOrder = (table) => `${table}.account_type = 'business', ${table}.email, ${table}.id`;
 
 /** @returns {PostLogin|undefined} */
 export function findPostLoginById(db, id) {
@@ -47,21 +58,24 @@ export async function authenticatePostLogin(db, email, password) {
   return ok && row ? toPostLogin(row) : undefined;
 }
 
-/** The customer accounts an older login gives access to. @returns {CustomerAccount[]} */
+/** The customer accounts an older login gives access to, private before business. @returns {CustomerAccount[]} */
 export function listPostLoginAccounts(db, loginId) {
-  return db.prepare(`SELECT * FROM post_accounts WHERE post_login_id = ? ${ACCOUNT_ORDER}`).all(String(loginId)).map(toCustomerAccount);
+  return db.prepare(`SELECT a.*, l.email AS login_email FROM post_accounts a JOIN post_logins l ON l.id = a.post_login_id
+    WHERE a.post_login_id = ? ORDER BY ${accountOrder('a')}`).all(String(loginId)).map(toCustomerAccount);
 }
 
 /**
- * Every customer account reachable with a SwissID subject: its own seeded account (if any) first,
- * then the accounts of the older logins linked to it, each with its own registered e-mail.
+ * Every customer account reachable with a SwissID subject: its own seeded account (if any) first, then the accounts
+ * of every older login linked to it, login by login in the order they were linked (private before business within a
+ * login), each with its own registered e-mail and the login it comes from.
  * @returns {CustomerAccount[]}
  */
 export function listSwissIdAccounts(db, swissidSub) {
   const own = findAccountById(db, swissidSub);
-  const linked = db.prepare(`SELECT * FROM swissid_linked_accounts WHERE swissid_sub = ? ${ACCOUNT_ORDER}`).all(String(swissidSub));
+  const linked = db.prepare(`SELECT * FROM swissid_linked_accounts v WHERE v.swissid_sub = ?
+    ORDER BY v.linked_at, v.post_login_id, ${accountOrder('v')}`).all(String(swissidSub));
   return [
-    ...(own ? [{ id: own.id, type: own.accountType, email: own.email, company: own.company, role: own.role }] : []),
+    ...(own ? [{ id: own.id, type: own.accountType, company: own.company, role: own.role, email: own.email, loginId: null, loginEmail: null }] : []),
     ...linked.map(toCustomerAccount),
   ];
 }

@@ -26,7 +26,8 @@ const oidcModelsTable = (name) => `CREATE TABLE ${name} (
 // `accounts`: SwissID sign-ins that are Post customer accounts themselves, one row per customer
 // account (not per person). Migration 2 adds the older Post customer logins, the customer accounts
 // each gives access to (each with its own registered e-mail), and their link to a SwissID subject; 3 the
-// addresses and the locality directory; 4 the link challenges, the link audit and the outbox.
+// addresses and the locality directory; 4 the link challenges, the link audit and the outbox; 5 lets a SwissID hold
+// several older logins.
 // Exported for the migration tests (a database file of an earlier version migrates forward).
 export const MIGRATIONS = [
   `CREATE TABLE accounts (
@@ -201,6 +202,32 @@ export const MIGRATIONS = [
      sent_at    TEXT
    );
    CREATE INDEX outbox_unsent ON outbox (created_at) WHERE sent_at IS NULL;`,
+  // 5: one SwissID, all accounts: a SwissID may be linked to several older logins (each older login still to at most
+  // one SwissID). SQLite cannot drop a UNIQUE constraint, so post_logins is rebuilt with its rows; migrate() runs this
+  // with foreign keys off, so that dropping the old table deletes nothing that refers to it, and checks them after.
+  `DROP VIEW swissid_linked_accounts;
+   CREATE TABLE post_logins_v5 (
+     id            TEXT PRIMARY KEY,
+     email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     password_hash TEXT NOT NULL,
+     given_name    TEXT NOT NULL,
+     family_name   TEXT NOT NULL,
+     invited       INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1)),
+     swissid_sub   TEXT,
+     linked_at     TEXT,
+     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+     CHECK ((swissid_sub IS NULL) = (linked_at IS NULL))
+   );
+   INSERT INTO post_logins_v5 (id, email, password_hash, given_name, family_name, invited, swissid_sub, linked_at, created_at)
+     SELECT id, email, password_hash, given_name, family_name, invited, swissid_sub, linked_at, created_at FROM post_logins;
+   DROP TABLE post_logins;
+   ALTER TABLE post_logins_v5 RENAME TO post_logins;
+   CREATE INDEX post_logins_swissid ON post_logins (swissid_sub, linked_at) WHERE swissid_sub IS NOT NULL;
+   -- Every Post customer account reachable with a SwissID subject through its linked older logins, with the login.
+   CREATE VIEW swissid_linked_accounts AS
+     SELECT l.swissid_sub, l.id AS post_login_id, l.email AS login_email, l.linked_at, a.id, a.email, a.account_type, a.role, a.company
+     FROM post_accounts a JOIN post_logins l ON l.id = a.post_login_id
+     WHERE l.swissid_sub IS NOT NULL;`,
 ];
 
 /**
@@ -209,10 +236,22 @@ export const MIGRATIONS = [
  */
 export function migrate(db) {
   const current = db.pragma('user_version', { simple: true });
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current >= MIGRATIONS.length) return;
+  // A migration that rebuilds a table drops the old one: with foreign keys on, that would delete (ON DELETE CASCADE)
+  // every row referring to it. They are off while migrating (a pragma that has no effect inside a transaction), and
+  // each migration commits only when every reference still holds.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true });
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < MIGRATIONS.length; version += 1) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version]);
+        const broken = db.pragma('foreign_key_check');
+        if (broken.length) throw new Error(`migration ${version + 1} leaves ${broken.length} broken reference(s)`);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }
