@@ -15,6 +15,8 @@ export const LANGUAGES = ['de', 'fr', 'it', 'en'];
 /** Chunks that must stay lazy: not in the static closure of the entry. */
 export const LAZY_PREFIXES = [
   'login-sessions-',
+  'post-login.signed-in-',
+  'logout-',
   'oidc-',
   'popover-position-',
   'swissid-link-banner-',
@@ -28,10 +30,13 @@ export const LAZY_PREFIXES = [
  * dictionaries alone are ~18 KiB), so this limit guards the measured size against growth, not the product bar. Raised
  * from 71 to 72 KiB for the logout that ends both providers' sessions and says when it could not (+0.6 KiB); to 74 KiB
  * for the restructuring into a login interface, a logout module, a sessions module and the picker's editor (+1.1 KiB,
- * mostly property names the minifier keeps).
+ * mostly property names the minifier keeps); to 83 KiB for tokens bound to the browser (oidc-client-ts's DPoP code),
+ * the partner's read-only picker, accounts and their switch, removing addresses, and the chunks that keep the first
+ * paint and the sign-in within their budgets (help texts, error messages, the signed-in view and the logout load on
+ * their own, each language of help and errors a file).
  */
 export const PRODUCT_ALL_KIB = 55;
-export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 74 };
+export const LIMITS_KIB = { firstPaint: 15, signedIn: 45, all: 83 };
 
 // `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` at statement start (minified or not). The
 // bindings part cannot contain quotes, so a string that merely mentions `from "./…"` is not taken for a statement
@@ -128,13 +133,17 @@ export function firstPaintFiles(graph) {
   return staticClosure(graph, ENTRY);
 }
 
-/** A completed, verified sign-in: first paint + language chunk + session logic + OIDC/JOSE + popover positioning. */
+/**
+ * A completed, verified sign-in: first paint + language chunk + session logic + OIDC/JOSE + the signed-in view +
+ * popover positioning. (The help texts, the error messages and the logout code load only when needed.)
+ */
 export function signedInFiles(graph, lang = 'de') {
   return staticClosure(
     graph,
     ...firstPaintFiles(graph),
     findChunk(graph, `${lang}-`),
     findChunk(graph, 'login-sessions-'),
+    findChunk(graph, 'post-login.signed-in-'),
     findChunk(graph, 'oidc-'),
     findChunk(graph, 'popover-position-'),
   );
@@ -173,7 +182,7 @@ export function budgets({ dir = CDN_DIR, lang = 'de' } = {}) {
   const rel = (files) => files.map((file) => relative(ROOT, join(dir, file)).split(sep).join('/'));
   return [
     { id: 'firstPaint', name: 'first paint of the signed-out mask (entry + static imports, with the mask words of every language)', limitKiB: LIMITS_KIB.firstPaint, files: rel(firstPaintFiles(graph)) },
-    { id: 'signedIn', name: `completed, verified sign-in (+ ${lang}, login-sessions, oidc, popover-position)`, limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
+    { id: 'signedIn', name: `completed, verified sign-in (+ ${lang}, login-sessions, oidc, signed-in view, popover-position)`, limitKiB: LIMITS_KIB.signedIn, files: rel(signedInFiles(graph, lang)) },
     { id: 'all', name: `all components and every language (every .js in dist/cdn; product bar ${PRODUCT_ALL_KIB} KiB not met)`, limitKiB: LIMITS_KIB.all, files: rel(allFiles(graph)) },
   ];
 }

@@ -276,6 +276,74 @@ export const BusinessUser: Story = {
   },
 };
 
+/** Lea as the API describes her account now: a company's user who may save its address, with its administrator named. */
+const leaMayEdit: AddressBook = { ...marc, administrator: 'Marc Keller' };
+const leaAccount = {
+  id: 'storybook-lea',
+  type: 'business',
+  company: 'Keller Logistik AG',
+  role: 'user',
+  email: 'lea.rossi@example.ch',
+  loginId: null,
+  loginEmail: null,
+} as const;
+
+export const BusinessUserAgrees: Story = {
+  name: 'Business user: agree with the administrator, then save',
+  args: { value: kellerAarau.id, preview: ready(leaMayEdit, { account: leaAccount }) },
+  parameters: describe(
+    'Lea Rossi, a user of Keller Logistik AG, may edit and save the company’s address for online services; the note says to agree it with the company’s administrator first, and names him (the source text: agree it with the administrator, then save it under the company’s data).',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelector('[part~="edit-button"]')).not.toBeNull();
+    expect(root.textContent).toContain('Marc Keller');
+  },
+};
+
+export const RemoveConfirm: Story = {
+  name: 'Remove: asked first',
+  args: { value: kellerAarau.id, preview: ready(marc, { removal: { address: kellerAarau, busy: false } }) },
+  parameters: describe('"Remove address" asks first, naming the address; it goes only on "Remove".'),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelector('[part~="confirm-remove-button"]')).not.toBeNull();
+  },
+};
+
+export const Removed: Story = {
+  name: 'Remove: done',
+  args: { value: '', preview: ready({ ...marc, online: [kellerZurich] }, { removed: true }) },
+  parameters: describe('The address was removed: the list no longer offers it, and a status line confirms it.'),
+};
+
+export const RemoveLastAddress: Story = {
+  name: 'Remove: the last address stays',
+  args: { value: annaOnline.id, preview: ready(anna, { error: 'last_address' }) },
+  parameters: describe(
+    'Anna tried to remove her only address for online services: it stays, and the alert says why and what to do (add another first, or ask customer service).',
+  ),
+};
+
+export const SwitchWhileEditing: Story = {
+  name: 'Account switched while editing',
+  args: {
+    value: kellerAarau.id,
+    preview: ready(marc, {
+      draft: { ...kellerAarau, coName: 'Lager Aarau, Rampe 3' },
+      switchTo: { id: 'storybook-marc-private', type: 'private', company: null, role: 'customer', email: 'marc@example.ch', loginId: null, loginEmail: null },
+    }),
+  },
+  parameters: describe(
+    'The customer switched to another account in the user menu while editing this one’s address: the edit is not thrown away unasked; they discard it, or finish it first (it is saved for the account it was made for).',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await painted(canvasElement);
+    expect(root.querySelector('[part~="switch-question"]')).not.toBeNull();
+    expect(root.querySelector('[part~="form"]')).not.toBeNull();
+  },
+};
+
 export const PartnerSite: Story = {
   name: 'Partner site: choose only',
   args: { value: annaOnline.id, preview: ready(annaAtPartner) },
@@ -470,7 +538,7 @@ export const Saved: Story = {
 
 // --- Save errors ---------------------------------------------------------------------------------------------
 
-type SaveError = Exclude<AddressErrorCode, 'validation' | 'conflict'>;
+type SaveError = Exclude<AddressErrorCode, 'validation' | 'conflict' | 'last_address'>;
 
 const marcAdds = newDraft({ ...kellerBasel, id: null, version: 0 });
 

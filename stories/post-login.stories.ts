@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { expect, waitFor } from 'storybook/test';
 import manifest from '../custom-elements.json';
 import type { ErrorCode } from '../src/core/errors.js';
-import type { Profile } from '../src/core/page-login.js';
+import type { Account, Profile } from '../src/core/page-login.js';
 import type { Messages } from '../src/i18n/en.js';
 import '../src/post-login/index.js';
 import type { PostLogin, PostLoginView } from '../src/post-login/post-login.js';
@@ -45,6 +45,16 @@ const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromE
 );
 
 
+const account = (id: string, fields: Partial<Account> & Pick<Account, 'email'>): Account => ({
+  id: `storybook-${id}`,
+  type: 'private',
+  company: null,
+  role: 'customer',
+  loginId: null,
+  loginEmail: null,
+  ...fields,
+});
+
 const anna: Profile = {
   sub: 'storybook-anna',
   name: 'Anna Muster',
@@ -53,6 +63,8 @@ const anna: Profile = {
   role: null,
   company: null,
   login: 'swissid',
+  accounts: [account('anna', { email: 'anna.muster@example.ch' })],
+  linked: true,
 };
 
 const marc: Profile = {
@@ -63,6 +75,8 @@ const marc: Profile = {
   role: 'superadmin',
   company: 'Keller Logistik AG',
   login: 'swissid',
+  accounts: [account('marc', { type: 'business', company: 'Keller Logistik AG', role: 'superadmin', email: 'marc.keller@keller-logistik.example.ch' })],
+  linked: true,
 };
 
 const lea: Profile = {
@@ -73,9 +87,20 @@ const lea: Profile = {
   role: 'user',
   company: 'Keller Logistik AG',
   login: 'swissid',
+  accounts: [account('lea', { type: 'business', company: 'Keller Logistik AG', role: 'user', email: 'lea.rossi@keller-logistik.example.ch' })],
+  linked: true,
 };
 
-/** A customer who still signs in with the older Post customer login (not linked to SwissID yet). */
+/** A customer who still signs in with the older Post customer login (not linked to SwissID yet): two accounts. */
+const thomasPrivate = account('thomas-private', { email: 'thomas.both@example.ch', loginId: 'storybook-thomas', loginEmail: 'thomas.both@example.ch' });
+const thomasBusiness = account('thomas-business', {
+  type: 'business',
+  company: 'Both Treuhand GmbH',
+  role: 'superadmin',
+  email: 'thomas@both-treuhand.ch',
+  loginId: 'storybook-thomas',
+  loginEmail: 'thomas.both@example.ch',
+});
 const thomas: Profile = {
   sub: 'storybook-thomas',
   name: 'Thomas Both',
@@ -84,6 +109,18 @@ const thomas: Profile = {
   role: null,
   company: null,
   login: 'post',
+  accounts: [thomasPrivate, thomasBusiness],
+  linked: false,
+};
+
+/** Thomas after linking: signed in with his SwissID, all his accounts under it, each with its own e-mail. */
+const thomasWithSwissid: Profile = {
+  ...thomas,
+  sub: 'storybook-nora',
+  name: 'Thomas Both',
+  email: 'thomas.swissid@example.ch',
+  login: 'swissid',
+  linked: true,
 };
 
 /** The older Post customer login next to SwissID (`legacy-authority` and `legacy-client-id`). */
@@ -364,12 +401,80 @@ export const UserMenuOpen: Story = {
   play: async ({ canvasElement }) => openPopover(canvasElement, 'user-button', 'user-menu'),
 };
 
+// --- Accounts ------------------------------------------------------------------------------------------------
+
+export const AccountsOne: Story = {
+  name: 'Accounts: one account',
+  args: { preview: { status: 'signed-in', profile: anna } },
+  parameters: describe('One account: the menu names it (private customer) and offers no switch.'),
+  play: async ({ canvasElement }) => {
+    await openPopover(canvasElement, 'user-button', 'user-menu');
+    expect(element(canvasElement).shadowRoot!.querySelector('[part~="account-button"]')).toBeNull();
+  },
+};
+
+export const AccountsSeveral: Story = {
+  name: 'Accounts: several, under one SwissID',
+  args: { preview: { status: 'signed-in', profile: thomasWithSwissid } },
+  parameters: describe(
+    'One SwissID, all accounts (the source text’s promise): the header shows the person (the SwissID’s name and e-mail) and the account they act for; the menu lists every account, private and business, each with its own registered e-mail, the acting one pressed. Choosing another switches the acting account, on this device and in the other tabs.',
+  ),
+  play: async ({ canvasElement }) => {
+    await openPopover(canvasElement, 'user-button', 'user-menu');
+    const buttons = [...element(canvasElement).shadowRoot!.querySelectorAll('[part~="account-button"]')];
+    expect(buttons.map((button) => button.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+  },
+};
+
+export const AccountsBusinessRoles: Story = {
+  name: 'Accounts: acting for a company',
+  args: { preview: { status: 'signed-in', profile: thomasWithSwissid, account: thomasBusiness } },
+  parameters: describe('Acting for the business account: the header shows the company and the role there (superadministrator).'),
+  play: async ({ canvasElement }) => {
+    await painted(canvasElement);
+    expect(element(canvasElement).shadowRoot!.querySelector('[part~="acting-account"]')?.textContent).toContain('Both Treuhand GmbH');
+  },
+};
+
+export const AccountsSwitched: Story = {
+  name: 'Accounts: just switched',
+  args: { preview: { status: 'signed-in', profile: thomasWithSwissid, account: thomasBusiness, menuNote: 'accountSwitched' } },
+  parameters: describe('Right after a switch: the menu says (and a screen reader announces) for which account the customer now acts.'),
+  play: async ({ canvasElement }) => openPopover(canvasElement, 'user-button', 'user-menu'),
+};
+
+export const AccountsLinkFromMenu: Story = {
+  name: 'Accounts: older login, link from the menu',
+  args: { ...legacy, preview: { status: 'signed-in', profile: thomas, menuNote: 'linkElsewhere' } },
+  parameters: describe(
+    'Signed in with an older login that is not linked: the menu offers "Link to SwissID" (the source text’s way from "My profile"), so "Later" in the banner is never a dead end. A `<swissid-link-banner>` on the page takes it; without one, the menu says where linking is done.',
+  ),
+  play: async ({ canvasElement }) => {
+    await openPopover(canvasElement, 'user-button', 'user-menu');
+    expect(element(canvasElement).shadowRoot!.querySelector('[part~="link-button"]')).not.toBeNull();
+  },
+};
+
+function accountsLanguageStory(lang: 'de' | 'fr' | 'it' | 'en', name: string): Story {
+  return {
+    name: `Accounts: ${name}`,
+    args: { lang, preview: { status: 'signed-in', profile: thomasWithSwissid, account: thomasBusiness, menuNote: 'accountSwitched' } },
+    parameters: describe(`The account menu in ${name}.`),
+    play: async ({ canvasElement }) => openPopover(canvasElement, 'user-button', 'user-menu'),
+  };
+}
+
+export const AccountsGerman: Story = accountsLanguageStory('de', 'Deutsch');
+export const AccountsFrench: Story = accountsLanguageStory('fr', 'Français');
+export const AccountsItalian: Story = accountsLanguageStory('it', 'Italiano');
+export const AccountsEnglish: Story = accountsLanguageStory('en', 'English');
+
 export const AccountUnavailable: Story = {
   name: 'Signed in: account details unavailable',
   args: {
     preview: {
       status: 'signed-in',
-      profile: { ...anna, accountType: null },
+      profile: { ...anna, accountType: null, accounts: [] },
       accountUnavailable: true,
     },
   },
@@ -441,6 +546,10 @@ export const HostileStrings: Story = {
         name: hostile,
         email: '"><script>alert(2)</script>@example.ch',
         company: '<b onmouseover=alert(3)>Evil AG</b>',
+        accounts: [
+          account('evil', { type: 'business', company: '<b onmouseover=alert(3)>Evil AG</b>', role: 'superadmin', email: '<img src=x onerror=alert(4)>' }),
+          account('evil-private', { email: '"><script>alert(5)</script>@example.ch' }),
+        ],
       },
     },
   },

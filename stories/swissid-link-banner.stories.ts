@@ -163,8 +163,6 @@ export const Done: Story = {
 const errorDescriptions: Record<LinkErrorCode, string> = {
   cancelled:
     'The customer cancelled the SwissID sign-in (or closed its window). Nothing was linked; "Try again" starts over.',
-  swissid_in_use:
-    'The SwissID the customer signed in with is already linked to another Post customer login. Nothing was linked; they can use another SwissID or contact the Contact Center.',
   already_linked:
     'The older Post customer login was linked to a SwissID meanwhile (say, in another tab). The banner says so and that the customer logs in with SwissID from now on; there is no "Try again".',
   session_expired:
@@ -183,7 +181,6 @@ function errorStory(error: LinkErrorCode): Story {
 }
 
 export const ErrorCancelled: Story = errorStory('cancelled');
-export const ErrorSwissIdInUse: Story = errorStory('swissid_in_use');
 export const ErrorAlreadyLinked: Story = errorStory('already_linked');
 export const ErrorSessionExpired: Story = errorStory('session_expired');
 export const ErrorUnreachable: Story = errorStory('unreachable');

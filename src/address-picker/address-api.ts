@@ -38,6 +38,8 @@ export interface AddressBook {
   billing: Address | null;
   online: Address[];
   limits: AddressLimits;
+  /** For a business account: the name of the company's administrator, to agree the address with (null or absent: none known). */
+  administrator?: string | null;
 }
 
 /** An address to save: the text fields and the services; `id` and `version` when it replaces a saved one. */
@@ -76,11 +78,25 @@ function toAddressBook(value: unknown): AddressBook {
     online: raw.online.map(toAddress),
     // An API that does not say `writable` leaves it to `canEdit`.
     limits: { maxOnline: limits.maxOnline, canEdit: limits.canEdit, canAdd: limits.canAdd === true, writable: limits.writable !== false },
+    administrator: typeof (raw.administrator as { name?: unknown } | null)?.name === 'string' ? (raw.administrator as { name: string }).name : null,
   };
 }
 
-export async function loadAddresses(api: string, authorize: Authorize, timeoutMs?: number): Promise<AddressBook> {
-  return toAddressBook(await fetchJson<unknown>(apiUrl(api, 'addresses'), { authorize, timeoutMs }));
+/** The address of `path` under the acting account (every account-scoped call names it; the API checks it is theirs). */
+const accountPath = (accountId: string, path = '') => `accounts/${encodeURIComponent(accountId)}/addresses${path}`;
+
+export async function loadAddresses(api: string, accountId: string, authorize: Authorize, timeoutMs?: number): Promise<AddressBook> {
+  return toAddressBook(await fetchJson<unknown>(apiUrl(api, accountPath(accountId)), { authorize, timeoutMs }));
+}
+
+/** Removes an online-services address (`If-Match` the version shown: a 412 carries the one saved meanwhile). */
+export async function removeAddress(api: string, accountId: string, authorize: Authorize, address: Address, timeoutMs?: number): Promise<void> {
+  await fetchJson<unknown>(apiUrl(api, accountPath(accountId, `/${encodeURIComponent(address.id)}`)), {
+    method: 'DELETE',
+    authorize,
+    headers: { 'If-Match': `"${address.version}"` },
+    timeoutMs,
+  });
 }
 
 /** The localities the directory knows for a 4-digit postcode (none for an unknown one). */
@@ -103,6 +119,7 @@ export async function loadLocalities(api: string, authorize: Authorize, postcode
  */
 export async function saveAddress(
   api: string,
+  accountId: string,
   authorize: Authorize,
   draft: AddressDraft,
   idempotencyKey: string,
@@ -112,7 +129,8 @@ export async function saveAddress(
   for (const field of ADDRESS_FIELDS) body[field] = draft[field].trim() || null;
   const headers: Record<string, string> = { 'Idempotency-Key': idempotencyKey };
   if (draft.id) headers['If-Match'] = `"${draft.version}"`;
-  const saved = await fetchJson<unknown>(apiUrl(api, draft.id ? `addresses/${encodeURIComponent(draft.id)}` : 'addresses'), {
+  const path = accountPath(accountId, draft.id ? `/${encodeURIComponent(draft.id)}` : '');
+  const saved = await fetchJson<unknown>(apiUrl(api, path), {
     method: draft.id ? 'PUT' : 'POST',
     authorize,
     body,
@@ -129,7 +147,7 @@ export function toErrorCode(error: unknown): AddressErrorCode {
   if (error.failure === 'network') return 'unreachable';
   if (error.failure === 'unauthorized') return 'session_expired';
   if (error.failure === 'timeout' || error.failure === 'malformed') return error.failure;
-  if (error.code === 'limit_reached' || error.code === 'administrator_only' || error.code === 'validation') {
+  if (error.code === 'limit_reached' || error.code === 'administrator_only' || error.code === 'validation' || error.code === 'last_address') {
     return error.code;
   }
   if (error.status === 403 && error.code === 'insufficient_scope') return 'not_allowed';

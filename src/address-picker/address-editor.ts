@@ -44,8 +44,8 @@ export interface PickerAccess {
   timeout(): number;
   /** Nothing is saved (a preview, a disabled picker). */
   inert(): boolean;
-  /** The signed-in customer whose addresses are shown; `scope` is aborted when they leave. */
-  customer(): { sub: string; scope: AbortSignal } | null;
+  /** The signed-in customer and the account whose addresses are shown; `scope` is aborted when either changes. */
+  customer(): { sub: string; accountId: string; scope: AbortSignal } | null;
   /** The account API's base URL, or null without one. */
   api(): string | null;
   /** Signed in (not signed out or expired). */
@@ -58,6 +58,12 @@ export interface PickerAccess {
   showError(code: AddressErrorCode | null, focus?: string[]): void;
   focusAfterUpdate(selectors: string[]): void;
   choose(id: string): void;
+  /** This address is gone: if it was the choice, there is none now (the host hears it as a change). */
+  unchoose(id: string): void;
+  /** The form closed (saved, cancelled, discarded): an account switch that waited for it may go on. */
+  editClosed(): void;
+  /** Loads the addresses again (they changed meanwhile). */
+  reload(): Promise<void>;
 }
 
 const emptyDraft = (service: AddressService): AddressDraft => ({
@@ -100,8 +106,10 @@ export class AddressEditor {
   }
 
   private set(state: EditorState): void {
+    const wasOpen = this.state.step !== 'closed';
     this.state = state;
     this.host.requestUpdate();
+    if (wasOpen && state.step === 'closed') this.picker.editClosed();
   }
 
   /** The same step with a changed edit (a draft may change in every step but `closed`). */
@@ -210,7 +218,9 @@ export class AddressEditor {
     this.set({ step: 'saving', edit: { ...this.state.edit, fieldErrors: {} } });
     this.picker.showError(null);
     try {
-      const saved = await this.picker.withAuth((authorize) => saveAddress(api, authorize, draft, this.idempotencyKey, this.picker.timeout()));
+      const saved = await this.picker.withAuth((authorize) =>
+        saveAddress(api, customer.accountId, authorize, draft, this.idempotencyKey, this.picker.timeout()),
+      );
       // An answer for a customer who has left meanwhile changes nothing.
       if (!customer.scope.aborted) this.saved(draft, saved);
     } catch (error) {

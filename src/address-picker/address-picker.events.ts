@@ -14,9 +14,20 @@ export type AddressErrorCode =
   | 'conflict'
   | 'limit_reached'
   | 'administrator_only'
+  /** The account's last online-services address cannot be removed. */
+  | 'last_address'
   /** This site's access does not cover it (a partner site may read addresses, not change them). */
   | 'not_allowed'
   | 'validation';
+
+/** An online-services address was removed. */
+export class AddressPickerRemoveEvent extends Event {
+  readonly addressId: string;
+  constructor(addressId: string) {
+    super('address-picker-remove', init);
+    this.addressId = addressId;
+  }
+}
 
 /** An online-services address was saved; `created` is false when an existing one was changed. */
 export class AddressPickerSaveEvent extends Event {
@@ -32,8 +43,8 @@ export class AddressPickerSaveEvent extends Event {
 /** Loading the addresses or saving one failed; what the customer typed is kept. */
 export class AddressPickerErrorEvent extends Event {
   readonly code: AddressErrorCode;
-  readonly action: 'load' | 'save';
-  constructor(code: AddressErrorCode, action: 'load' | 'save') {
+  readonly action: 'load' | 'save' | 'remove';
+  constructor(code: AddressErrorCode, action: 'load' | 'save' | 'remove') {
     super('address-picker-error', init);
     this.code = code;
     this.action = action;
@@ -43,6 +54,7 @@ export class AddressPickerErrorEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'address-picker-save': AddressPickerSaveEvent;
+    'address-picker-remove': AddressPickerRemoveEvent;
     'address-picker-error': AddressPickerErrorEvent;
   }
 }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { Account } from '../core/page-login.js';
 import type { AddressPickerMessages } from '../i18n/address-picker.en.js';
 import { ADDRESS_SERVICES, type Address, type AddressBook, type AddressDraft, type AddressField, type AddressService } from './address-api.js';
 import type { Edit } from './address-editor.js';
@@ -23,6 +24,13 @@ export interface AddressPickerView {
   /** The version saved by someone else meanwhile (after a 412). */
   conflict: Address | null;
   saved: boolean;
+  /** The account whose addresses are shown (private, or business with the customer's role). */
+  account: Account | null;
+  /** Another account chosen while an address is being edited: the question what becomes of the edit. */
+  switchTo: Account | null;
+  /** The address the customer asked to remove (`busy` while the API removes it). */
+  removal: { address: Address; busy: boolean } | null;
+  removed: boolean;
 }
 
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
@@ -82,17 +90,22 @@ export interface ChoiceParts extends PickerParts {
   combobox: ComboboxController;
   choices: Address[];
   chosen: Address | undefined;
-  limits: AddressBook['limits'];
+  book: AddressBook;
+  account: Account | null;
   required: boolean;
   /** The host form was submitted without a choice. */
   invalid: boolean;
   onEdit(address: Address | null): void;
+  onRemove(address: Address): void;
 }
 
 export function renderChoice(parts: ChoiceParts) {
   const { t, combobox, choices, chosen, invalid, disabled } = parts;
   const service = t(SERVICE_KEYS[parts.service]);
-  const { canEdit, canAdd, maxOnline, writable } = parts.limits;
+  const { canEdit, canAdd, maxOnline, writable } = parts.book.limits;
+  const { administrator } = parts.book;
+  // A company's user agrees the address with its administrator before saving it (the source text's rule).
+  const agree = canEdit && parts.account?.role === 'user';
   const active = combobox.active;
   return html`
     <div>
@@ -145,8 +158,14 @@ export function renderChoice(parts: ChoiceParts) {
                 ${t('add')}
               </button>`
             : nothing}
+          ${chosen
+            ? html`<button class="secondary" part="remove-button" ?disabled=${disabled} @click=${() => parts.onRemove(chosen)}>
+                ${t('remove')}
+              </button>`
+            : nothing}
         </div>`
       : nothing}
+    ${agree ? html`<p class="note">${administrator ? t('agreeNote', { administrator }) : t('agreeNoteUnnamed')}</p>` : nothing}
     ${!writable ? html`<p class="note">${t('readOnlyNote')}</p>` : nothing}
     ${writable && !canEdit && maxOnline > 0 ? html`<p class="note">${t('adminNote')}</p>` : nothing}
     ${canEdit && !canAdd ? html`<p class="note">${t('limitNote')}</p>` : nothing}
@@ -245,6 +264,34 @@ export function renderConflict(parts: ConflictParts, mine: AddressDraft, current
   `;
 }
 
+/** Before an address goes: which one, and the choice to remove it or not. */
+export function renderRemoval(parts: PickerParts, removal: { address: Address; busy: boolean }, actions: { onConfirm(): void; onCancel(): void }) {
+  const { t, disabled } = parts;
+  return html`<section class="removal" part="removal" aria-labelledby="removal-title">
+    ${heading(parts, 'removal-title', t('remove'))}
+    <p>${t('removeConfirm', { address: addressLine(t, removal.address) })}</p>
+    <div class="actions">
+      <button class="primary" part="confirm-remove-button" ?disabled=${disabled} aria-disabled=${removal.busy ? 'true' : 'false'} @click=${actions.onConfirm}>
+        ${t('removeConfirmButton')}
+      </button>
+      <button class="secondary" part="cancel-remove-button" ?disabled=${disabled || removal.busy} @click=${actions.onCancel}>${t('cancel')}</button>
+    </div>
+  </section>`;
+}
+
+/** Another account was chosen while this one's address is being edited: discard the edit, or finish it first. */
+export function renderSwitchQuestion(parts: PickerParts, account: Account, actions: { onDiscard(): void; onKeep(): void }) {
+  const { t } = parts;
+  const label = account.type === 'business' ? (account.company ?? '') : t('accountPrivate');
+  return html`<div class="switch" part="switch-question" role="alert">
+    <p>${t('switchPending', { account: label })}</p>
+    <div class="actions">
+      <button class="secondary" part="discard-button" @click=${actions.onDiscard}>${t('discardAndSwitch')}</button>
+      <button class="primary" part="keep-editing-button" @click=${actions.onKeep}>${t('keepEditing')}</button>
+    </div>
+  </div>`;
+}
+
 export function renderBilling(parts: PickerParts, billing: Address) {
   const { t } = parts;
   return html`<section class="billing" part="billing" aria-labelledby="billing-title">
@@ -264,7 +311,14 @@ export function renderMessages(parts: PickerParts, view: AddressPickerView, acti
             ? ` ${t('kept')}`
             : nothing}</p>${renderRecovery(parts, view, actions)}`
       : nothing}</div>
-    <p class="status" part="status" role="status">${view.saving ? t('saving') : view.saved ? t('saved') : nothing}</p>`;
+    <p class="status" part="status" role="status">${statusLine(view, t)}</p>`;
+}
+
+function statusLine(view: AddressPickerView, t: Translate) {
+  if (view.saving) return t('saving');
+  if (view.removal?.busy) return t('removing');
+  if (view.saved) return t('saved');
+  return view.removed ? t('removed') : nothing;
 }
 
 function renderRecovery({ t }: PickerParts, view: AddressPickerView, actions: { onSignInAgain(): void; onRetry(): void }) {

@@ -1,13 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
 import { HttpError, type Authorize } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
-import { signedInProfile, type SignInMethod } from '../core/page-login.js';
+import { signedInProfile, type Account, type SignInMethod } from '../core/page-login.js';
 import { addressPickerDictionaries } from '../i18n/address-picker.js';
 import type { AddressPickerMessages } from '../i18n/address-picker.en.js';
-import { loadAddresses, toErrorCode, type Address, type AddressBook, type AddressService } from './address-api.js';
-import { AddressEditor } from './address-editor.js';
+import { loadAddresses, toErrorCode, type Address, type AddressBook } from './address-api.js';
+import { AddressEditor, type PickerAccess } from './address-editor.js';
+import { AddressPickerField } from './address-picker.field.js';
+import { AddressRemoval } from './address-removal.js';
 import { AddressPickerErrorEvent, type AddressErrorCode } from './address-picker.events.js';
 import { styles } from './address-picker.styles.js';
 import {
@@ -18,6 +19,8 @@ import {
   renderConflict,
   renderForm,
   renderMessages,
+  renderRemoval,
+  renderSwitchQuestion,
   type AddressPickerView,
   type PickerParts,
 } from './address-picker.templates.js';
@@ -27,12 +30,21 @@ export type { AddressPickerView } from './address-picker.templates.js';
 
 type MessageKey = keyof AddressPickerMessages;
 
-const EMPTY_BOOK: AddressBook = { billing: null, online: [], limits: { maxOnline: 0, canEdit: false, canAdd: false, writable: true } };
+const EMPTY_BOOK: AddressBook = {
+  billing: null,
+  online: [],
+  limits: { maxOnline: 0, canEdit: false, canAdd: false, writable: true },
+  administrator: null,
+};
 
-/** The signed-in customer whose addresses are shown. `scope` is aborted when they leave: late answers then count for nothing. */
+/**
+ * The signed-in customer and the account whose addresses are shown (null: they have none). `scope` is aborted when
+ * either changes: late answers then count for nothing.
+ */
 interface Customer {
   sub: string;
   method: SignInMethod;
+  account: Account | null;
   scope: AbortController;
 }
 
@@ -67,52 +79,8 @@ interface Customer {
  * @cssprop [--post-color-surface=#f4f3f1] - Background of the billing address.
  * @cssprop [--post-color-error=#a51728] - Field errors.
  */
-export class AddressPicker extends LitElement {
+export class AddressPicker extends AddressPickerField {
   static override styles = styles;
-  static formAssociated = true;
-
-  /** The id of the `<post-login>` whose session to use; the first `<post-login>` on the page when empty. */
-  @property() for = '';
-
-  /** The online service the address is chosen for. */
-  @property() service: AddressService = 'forwarding';
-
-  /** The field name under which a host `<form>` submits the chosen address id. */
-  @property({ reflect: true }) name = '';
-
-  /** The chosen address id; the `value` attribute is the one a form reset returns to. */
-  @property()
-  get value(): string {
-    return this.chosenId;
-  }
-
-  set value(id: string) {
-    const old = this.chosenId;
-    this.chosenId = id ?? '';
-    this.requestUpdate('value', old);
-    this.syncForm(); // like a native field: the form sees the new value at once, also inside `change` listeners
-  }
-
-  /** A host form cannot be submitted without a choice. */
-  @property({ type: Boolean, reflect: true }) required = false;
-
-  /** No choice and no editing (also when a surrounding `<fieldset>` is disabled). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  /** The level of the picker's headings (billing address, the form, a conflict), to fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
-
-  /** How long to wait for the account API, in milliseconds. */
-  @property({ type: Number }) timeout = 15_000;
-
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/address-picker.en.ts`); `text-*` attributes work too. */
-  @property({ attribute: false }) texts: Partial<AddressPickerMessages> = {};
-
-  /** Shows a fixed state for design reviews (Storybook); nothing is loaded or saved. Never set it on a live page. */
-  @property({ attribute: false }) preview: Partial<AddressPickerView> | null = null;
-
-  private chosenId = '';
-  private readonly internals = this.attachInternals();
   private readonly locale = new LocaleController<AddressPickerMessages>(this, addressPickerDictionaries);
   private readonly watcher = new LoginWatcher(this, (change) => {
     // A deliberate sign-out (here or in another tab) takes the customer's data with it; an expiry keeps the edit.
@@ -126,11 +94,13 @@ export class AddressPicker extends LitElement {
     selected: () => this.choices().findIndex((address) => address.id === this.value),
     choose: (index) => this.choose(this.choices()[index]?.id ?? ''),
   });
-  private readonly editor = new AddressEditor(this, {
+  /** What the editor and the removal may use of the picker. */
+  private readonly access: PickerAccess = {
     service: () => this.service,
     timeout: () => this.timeout,
     inert: () => Boolean(this.preview) || this.isDisabled,
-    customer: () => this.customer && { sub: this.customer.sub, scope: this.customer.scope.signal },
+    customer: () =>
+      this.customer?.account ? { sub: this.customer.sub, accountId: this.customer.account.id, scope: this.customer.scope.signal } : null,
     signedIn: () => this.status !== 'signed-out',
     api: () => this.watcher.login?.api || null,
     withAuth: (call) => this.withAuth(call),
@@ -142,17 +112,27 @@ export class AddressPicker extends LitElement {
     showError: (code, focus) => this.showError(code, focus),
     focusAfterUpdate: (selectors) => (this.focusTarget = selectors),
     choose: (id) => this.choose(id),
-  });
+    unchoose: (id) => {
+      if (id !== this.value) return;
+      this.value = '';
+      this.announceChoice();
+    },
+    editClosed: () => void this.load(),
+    reload: () => this.load(true),
+  };
+  private readonly editor = new AddressEditor(this, this.access);
+  private readonly removal = new AddressRemoval(this, this.access);
+  /** Another account was chosen while an address is being edited: the question before the edit goes. */
+  private switchTo: Account | null = null;
   private status: AddressPickerView['status'] = 'signed-out';
   private book: AddressBook = EMPTY_BOOK;
   /** What the alert says. */
   private error: AddressErrorCode | null = null;
   /** The load under way; aborted by a newer one and when the customer leaves. */
   private loading: AbortController | null = null;
-  /** The customer (`sub`) whose addresses are loading or shown. */
+  /** The customer and account (`sub|id`) whose addresses are loading or shown. */
   private requested = '';
   private customer: Customer | null = null;
-  private formDisabled = false;
   /** The host form was submitted without a choice: say so next to the field. */
   private showInvalid = false;
   /** Selectors, in order of preference, of what gets focus after the next render. */
@@ -166,31 +146,6 @@ export class AddressPicker extends LitElement {
     });
   }
 
-  /** The host form this element belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
-
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
-  }
-
   override focus(options?: FocusOptions): void {
     this.first('[role=combobox]', 'input, select', 'button')?.focus(options);
   }
@@ -200,19 +155,6 @@ export class AddressPicker extends LitElement {
     this.showInvalid = false;
     this.combobox.announced = false; // the status region announces the customer's own choices only
     this.requestUpdate(); // the value may be unchanged; the missing-choice message must still go
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-    this.requestUpdate();
-  }
-
-  formStateRestoreCallback(state: string | null): void {
-    this.value = state ?? '';
-  }
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
   }
 
   private readonly t = (key: MessageKey, values?: Record<string, string>): string => this.locale.t(key, values);
@@ -230,6 +172,10 @@ export class AddressPicker extends LitElement {
       error: this.error,
       conflict: state.step === 'conflict' ? state.current : null,
       saved: state.step === 'closed' && state.saved,
+      account: this.customer?.account ?? null,
+      switchTo: this.switchTo,
+      removal: this.removal.state.step === 'idle' ? null : { address: this.removal.state.address, busy: this.removal.state.step === 'removing' },
+      removed: this.removal.state.step === 'idle' && this.removal.state.removed,
     };
     return this.preview ? { ...live, ...this.preview } : live;
   }
@@ -283,17 +229,33 @@ export class AddressPicker extends LitElement {
     }
     // Someone else signed in: the previous customer's edit and choice are not theirs to see.
     if (this.customer && this.customer.sub !== profile.sub) this.forget();
-    // The login's events repeat (ready, sign-in, renewal): load once per customer unless asked to again.
-    if (!force && this.requested === profile.sub && this.status !== 'signed-out') return;
-    this.requested = profile.sub;
+    const account = login.account;
+    // Another account chosen while an address is being edited: the customer decides first what becomes of the edit.
+    if (this.customer && account?.id !== this.customer.account?.id && this.editor.edit) {
+      this.switchTo = account;
+      this.requestUpdate();
+      return;
+    }
+    // The login's events repeat (ready, sign-in, renewal): load once per customer and account unless asked to again.
+    const wanted = `${profile.sub}|${account?.id ?? ''}`;
+    if (!force && this.requested === wanted && this.status !== 'signed-out') return;
+    this.requested = wanted;
+    this.switchTo = null;
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
     this.status = 'loading';
     this.showError(null);
     try {
-      const book = await this.withAuth((authorize) => loadAddresses(login.api, authorize, this.timeout));
+      // A person without any Post account (a new SwissID) has no addresses to load.
+      const book = account ? await this.withAuth((authorize) => loadAddresses(login.api, account.id, authorize, this.timeout)) : EMPTY_BOOK;
       if (loading.signal.aborted) return;
-      if (this.customer?.sub !== profile.sub) this.customer = { sub: profile.sub, method: profile.login, scope: new AbortController() };
+      if (this.customer?.sub !== profile.sub || this.customer.account?.id !== account?.id) {
+        // Another account: its addresses, its choice; what was under way for the last one counts for nothing here.
+        if (this.customer) this.value = this.getAttribute('value') ?? '';
+        this.customer?.scope.abort();
+        this.customer = { sub: profile.sub, method: profile.login, account, scope: new AbortController() };
+        this.removal.reset();
+      }
       this.status = 'ready';
       this.book = book;
       this.editor.restore();
@@ -323,6 +285,11 @@ export class AddressPicker extends LitElement {
     if (!id || id === this.value || this.isDisabled) return;
     this.showInvalid = false;
     this.value = id;
+    this.announceChoice();
+  }
+
+  /** The host hears a changed choice as from a native field. */
+  private announceChoice(): void {
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -351,7 +318,7 @@ export class AddressPicker extends LitElement {
   }
 
   /** The value and validity the host form sees. */
-  private syncForm(): void {
+  protected override syncForm(): void {
     if (!this.renderRoot) return; // a `value` set before the first render; updated() comes
     // Only an address the customer can see offered counts: not one for another service, not while signed out.
     const value = this.view().status === 'ready' && this.choices().some((address) => address.id === this.value) ? this.value : '';
@@ -388,6 +355,16 @@ export class AddressPicker extends LitElement {
     const t = this.t;
     const editor = this.editor;
     const { draft, conflict } = view;
+    const question =
+      view.switchTo && draft
+        ? renderSwitchQuestion(parts, view.switchTo, {
+            onDiscard: () => editor.discard(),
+            onKeep: () => {
+              this.switchTo = null;
+              this.requestUpdate();
+            },
+          })
+        : nothing;
     if (conflict && draft && view.status === 'ready') {
       return renderConflict({ ...parts, onKeepMine: () => editor.keepMine(), onKeepSaved: () => editor.keepSaved() }, draft, conflict);
     }
@@ -399,23 +376,28 @@ export class AddressPicker extends LitElement {
         onInput: (event: Event) => editor.onInput(event),
         onCancel: () => editor.cancel(),
       };
-      return renderForm(formParts, { draft, fieldErrors: view.fieldErrors, localities: view.localities });
+      return html`${question}${renderForm(formParts, { draft, fieldErrors: view.fieldErrors, localities: view.localities })}`;
     }
     if (view.status === 'loading') return html`<p role="status">${t('loading')}</p>`;
     if (view.status === 'signed-out') return html`<p>${t('signedOut')}</p>`;
     if (view.status === 'load-error') return nothing;
     const { billing, limits } = view.book;
     if (!billing && limits.maxOnline === 0) return html`<p>${t('noAccount')}</p>`;
+    if (view.removal) {
+      return renderRemoval(parts, view.removal, { onConfirm: () => void this.removal.confirm(), onCancel: () => this.removal.cancel() });
+    }
     const choices = this.choices();
     return renderChoice({
       ...parts,
       combobox: this.combobox,
       choices,
       chosen: choices.find((address) => address.id === this.value),
-      limits,
+      book: view.book,
+      account: view.account,
       required: this.required,
       invalid: this.showInvalid && this.required && !choices.some((address) => address.id === this.value),
       onEdit: (address) => editor.open(address),
+      onRemove: (address) => this.removal.ask(address),
     });
   }
 }

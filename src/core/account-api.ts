@@ -1,36 +1,43 @@
 import { apiUrl, fetchJson, HttpError, type Authorize } from './http.js';
-import type { AccountRole, AccountType, Profile } from './page-login.js';
+import type { Account, Profile } from './page-login.js';
 
-/** The Post account API's answer to `GET /me` (see demo/openapi.yaml). */
-interface MeResponse {
-  sub: string;
-  name: string;
-  email: string;
-  accountType: AccountType;
-  role: AccountRole;
-  company: string | null;
-}
-
+/** The Post account API's answer to `GET /me` (see demo/openapi.yaml): the person and every account they may act for. */
 const ACCOUNT_TYPES: readonly string[] = ['private', 'business'];
 const ROLES: readonly string[] = ['customer', 'superadmin', 'user'];
 
-function isMeResponse(value: unknown): value is MeResponse {
-  const me = value as MeResponse;
-  return (
-    typeof me === 'object' &&
-    me !== null &&
-    typeof me.sub === 'string' &&
-    typeof me.name === 'string' &&
-    typeof me.email === 'string' &&
-    ACCOUNT_TYPES.includes(me.accountType) &&
-    ROLES.includes(me.role) &&
-    (me.company === null || typeof me.company === 'string')
-  );
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown) => value == null || isText(value);
+
+/** One account as the API lists it; anything else makes the whole answer malformed, never half-read. */
+function toAccount(value: unknown): Account {
+  const account = (value ?? {}) as Account;
+  const valid =
+    isText(account.id) &&
+    ACCOUNT_TYPES.includes(account.type) &&
+    ROLES.includes(account.role) &&
+    isText(account.email) &&
+    [account.company, account.loginId, account.loginEmail].every(isTextOrNull);
+  if (!valid) throw new HttpError('malformed');
+  const { id, type, role, company, email, loginId, loginEmail } = account;
+  return { id, type, role, company: company ?? null, email, loginId: loginId ?? null, loginEmail: loginEmail ?? null };
 }
 
-/** Adds the account data (private/business, role, company) to the profile from the ID token. */
+/** The person from the account API (name, e-mail, whether linked) and their accounts, on top of the ID token's profile. */
 export async function loadAccount(api: string, authorize: Authorize, profile: Profile): Promise<Profile> {
-  const me = await fetchJson<unknown>(apiUrl(api, 'me'), { authorize });
-  if (!isMeResponse(me) || me.sub !== profile.sub) throw new HttpError('malformed');
-  return { ...profile, name: me.name, email: me.email, accountType: me.accountType, role: me.role, company: me.company };
+  const me = (await fetchJson<unknown>(apiUrl(api, 'me'), { authorize })) as Record<string, unknown> | null;
+  if (!me || me.sub !== profile.sub || !isText(me.name) || !isText(me.email) || !Array.isArray(me.accounts)) {
+    throw new HttpError('malformed');
+  }
+  const accounts = me.accounts.map(toAccount);
+  const first = accounts[0];
+  return {
+    ...profile,
+    name: me.name,
+    email: me.email,
+    accounts,
+    linked: me.linked !== false,
+    accountType: first?.type ?? null,
+    role: first?.role ?? null,
+    company: first?.company ?? null,
+  };
 }

@@ -36,7 +36,8 @@ const RETRY_RENEWAL_MS = 15_000;
 const MIN_TOKEN_LIFETIME_S = 30;
 
 export const loadOidc = () => import('./oidc/index.js');
-type Oidc = Awaited<ReturnType<typeof loadOidc>>;
+// The popup's answer: only a popup sign-in (and the page in the popup) needs it, not one by redirect.
+const loadPopup = () => import('./popup-response.js');
 const sessions = new Map<string, AuthSession>();
 
 function now(): number {
@@ -155,14 +156,14 @@ export class AuthSession {
     this.startAttempt();
     try {
       const oidc = await loadOidc();
-      if (unknown && oidc.isSignInPopup()) {
+      if (unknown && (await loadPopup()).isSignInPopup()) {
         // An answer to a request nobody here made (tampered, or long expired), in a popup: the window that opened it
         // is told at once, instead of waiting for an answer that will not come.
-        this.relayed(oidc, responseUrl, { unknown: true });
+        await this.relayed(responseUrl, { unknown: true });
         return;
       }
       if (await oidc.isPopupResponse(this.config, responseUrl)) {
-        this.relayed(oidc, responseUrl);
+        await this.relayed(responseUrl);
         return;
       }
       await this.complete(responseUrl, 'redirect');
@@ -173,8 +174,8 @@ export class AuthSession {
   }
 
   /** This page is a popup: the response goes to the window that opened it, and the popup closes. */
-  private relayed(oidc: Oidc, responseUrl: string, options?: { unknown: boolean }): void {
-    oidc.relayPopupResponse(responseUrl, options);
+  private async relayed(responseUrl: string, options?: { unknown: boolean }): Promise<void> {
+    (await loadPopup()).relayPopupResponse(responseUrl, options);
     this.state = { status: 'relayed' };
     this.emit({ type: 'updated' });
     window.close();
@@ -200,7 +201,7 @@ export class AuthSession {
         return;
       }
       popup.location.href = request.url;
-      const responseUrl = await oidc.waitForPopupResponse(popup, request.stateId);
+      const responseUrl = await (await loadPopup()).waitForPopupResponse(popup, request.stateId);
       await this.complete(responseUrl, 'popup');
     } catch (error) {
       if (attempt.signal.aborted) return;

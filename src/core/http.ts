@@ -80,6 +80,7 @@ export async function fetchJson<T>(url: string, request: JsonRequest = {}): Prom
   }
   if (response.status >= 500) throw new HttpError('server', response.status);
   if (!response.ok) throw new HttpError('client', response.status, await errorBody(response));
+  if (response.status === 204) return undefined as T; // done, nothing to say (a removal)
   try {
     return (await response.json()) as T;
   } catch {

@@ -81,11 +81,19 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
   private readonly dictionaries: Dictionaries<Omit<M, F>>;
   private readonly firstPaint: Record<Language, Pick<M, F>> | undefined;
   private readonly ownAttributes: MutationObserver;
+  /** `onDemand`: the dictionary loads only once the host asks for it (demand()), and then follows language changes. */
+  private demanded: boolean;
 
-  constructor(host: LocalizedHost<M>, dictionaries: Dictionaries<Omit<M, F>>, firstPaint?: Record<Language, Pick<M, F>>) {
+  constructor(
+    host: LocalizedHost<M>,
+    dictionaries: Dictionaries<Omit<M, F>>,
+    firstPaint?: Record<Language, Pick<M, F>>,
+    { onDemand = false } = {},
+  ) {
     this.host = host;
     this.dictionaries = dictionaries;
     this.firstPaint = firstPaint;
+    this.demanded = !onDemand;
     host.addController(this);
     this.ownAttributes = new MutationObserver((records) => {
       if (records.some((record) => record.attributeName?.startsWith('text-'))) host.requestUpdate();
@@ -104,6 +112,13 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     }
   }
 
+  /** For an on-demand dictionary: it is needed now (and from now on, in whatever language the element has). */
+  demand(): void {
+    if (this.demanded) return;
+    this.demanded = true;
+    this.load();
+  }
+
   hostDisconnected(): void {
     controllers.delete(this);
     this.ownAttributes.disconnect();
@@ -119,6 +134,7 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
 
   /** Re-resolves the language; resolves once its dictionary is there, rejects when its chunk failed to load. */
   async refresh(): Promise<void> {
+    if (!this.demanded) return;
     const language = resolveLanguage(this.host);
     if (language === this.language && this.messages) return;
     if (this.firstPaint && !this.messages) this.showFirstPaintWordsIn(language);

@@ -1,5 +1,6 @@
 import { AuthSession, type AuthConfig, type SessionChange } from './auth-session.js';
-import { Logout, type LogoutHost } from './logout.js';
+import { logoutIncomplete } from './logout-records.js';
+import type { Logout, LogoutHost, LogoutState } from './logout.js';
 import type { SignInMethod } from './page-login.js';
 
 export interface LoginSessionsHost extends LogoutHost {
@@ -8,19 +9,22 @@ export interface LoginSessionsHost extends LogoutHost {
 
 /**
  * The sessions behind one login element: one per configured login method (SwissID, and the older Post customer login
- * when configured), and their logout. The element loads this module after its first paint.
+ * when configured), and their logout. The element loads this module after its first paint; the logout code loads when
+ * the customer logs out, or when a page load finds a logout to go on with (a sign-in does not need it).
  */
 export class LoginSessions {
   readonly byMethod: ReadonlyMap<SignInMethod, AuthSession>;
-  readonly logout: Logout;
+  private readonly host: LoginSessionsHost;
   private readonly unsubscribes: Array<() => void>;
+  private loadingLogout: Promise<Logout> | null = null;
+  private loadedLogout: Logout | null = null;
 
   constructor(configs: Array<[SignInMethod, AuthConfig]>, host: LoginSessionsHost) {
+    this.host = host;
     this.byMethod = new Map(configs.map(([method, config]) => [method, AuthSession.for(config)]));
     this.unsubscribes = [...this.byMethod].map(([method, session]) =>
       session.subscribe((change) => host.sessionChanged(method, change)),
     );
-    this.logout = new Logout([...this.byMethod.values()], () => this.active, host);
   }
 
   /** The signed-in session (SwissID first), else the one signing in (or relaying a popup's response), else an expired one. */
@@ -34,14 +38,29 @@ export class LoginSessions {
     );
   }
 
-  /** Takes a response in the address bar, and goes on with the provider logouts pending from a logout before. */
+  get logoutState(): LogoutState {
+    return this.loadedLogout?.state ?? 'idle';
+  }
+
+  /** The logout of these sessions (its module loaded on first use). */
+  logout(): Promise<Logout> {
+    this.loadingLogout ??= import('./logout.js').then(({ Logout }) => {
+      this.loadedLogout = new Logout([...this.byMethod.values()], () => this.active, this.host);
+      return this.loadedLogout;
+    });
+    this.loadingLogout.catch(() => (this.loadingLogout = null)); // offline: asked for again next time
+    return this.loadingLogout;
+  }
+
+  /** Takes a response in the address bar, and goes on with the provider logouts recorded by a logout before. */
   start(callbackPage: boolean): void {
     this.byMethod.forEach((session) => void session.handleCallback());
-    this.logout.resume(callbackPage);
+    const recorded = [...this.byMethod.values()].some((session) => session.records.recorded) || logoutIncomplete();
+    if (recorded) void this.logout().then((logout) => logout.resume(callbackPage), () => undefined);
   }
 
   dispose(): void {
     this.unsubscribes.forEach((unsubscribe) => unsubscribe());
-    this.logout.dispose();
+    this.loadedLogout?.dispose();
   }
 }

@@ -63,6 +63,11 @@ export class LogoutRecords {
     use(() => sessionStorage, (storage) => storage.setItem(this.pendingKey, String(Date.now())));
   }
 
+  /** Something is recorded for this login's provider logout, pending or stale (a stale one is dropped when seen). */
+  get recorded(): boolean {
+    return Boolean(use(() => sessionStorage, (storage) => storage.getItem(this.pendingKey) ?? storage.getItem(this.hintKey)));
+  }
+
   /** This login's provider logout is pending in this tab, from a logout a few minutes ago at most. */
   get logoutPending(): boolean {
     return isRecent(Number(use(() => sessionStorage, (storage) => storage.getItem(this.pendingKey)) ?? NaN));

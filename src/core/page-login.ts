@@ -13,16 +13,36 @@ export type LoginStatus = 'signed-out' | 'signing-in' | 'signed-in' | 'expired';
 export type AccountType = 'private' | 'business';
 export type AccountRole = 'customer' | 'superadmin' | 'user';
 
+/**
+ * One Post customer account the person may act for: private, or business (company and role), with the e-mail
+ * registered for it and the older Post customer login it came from (null for a SwissID's own account).
+ */
+export interface Account {
+  id: string;
+  type: AccountType;
+  company: string | null;
+  role: AccountRole;
+  email: string;
+  loginId: string | null;
+  loginEmail: string | null;
+}
+
 /** What the host and the UI may know about the customer. Never holds a token. */
 export interface Profile {
   sub: string;
+  /** The person, as the login they used knows them (a SwissID's name and e-mail, never an older login's). */
   name: string;
   email: string;
+  /** The first account's type, role and company (null without the account API); `account` on the login is the acting one. */
   accountType: AccountType | null;
   role: AccountRole | null;
   company: string | null;
   /** The login the customer used. */
   login: SignInMethod;
+  /** Every account the person may act for (empty without the account API). */
+  accounts: Account[];
+  /** Signed in with the older login: whether it is linked to a SwissID already. */
+  linked: boolean;
 }
 
 /** The login settings as the login element carries them (attributes and properties). */
@@ -46,6 +66,8 @@ export interface PageLogin extends LoginSettings, HTMLElement {
   readonly status: LoginStatus;
   /** The signed-in customer, or null. */
   readonly profile: Profile | null;
+  /** The account the customer acts for (chosen in the user menu; the first one until then), or null. */
+  readonly account: Account | null;
   readonly flow: SignInFlow;
   /**
    * The headers that authorize one request to the account API (`Authorization: DPoP …` and its `DPoP` proof for this
@@ -64,6 +86,7 @@ export const LOGIN_EVENTS = {
   signIn: 'post-login-sign-in',
   signOut: 'post-login-sign-out',
   expired: 'post-login-session-expired',
+  accountChange: 'post-login-account-change',
 } as const;
 export type LoginEventName = (typeof LOGIN_EVENTS)[keyof typeof LOGIN_EVENTS];
 

@@ -39,7 +39,8 @@ function parseSession(raw: string | null): StoredSession | null {
     if (!profile || !tokens) return null;
     if (!isString(profile.sub) || !isString(profile.name) || !isString(profile.email)) return null;
     if (!isString(tokens.accessToken) || !isString(tokens.idToken) || typeof tokens.expiresAt !== 'number') return null;
-    return value as StoredSession;
+    // Kept before the profile had its accounts: none yet (the next sign-in lists them).
+    return { ...value, profile: { ...profile, accounts: Array.isArray(profile.accounts) ? profile.accounts : [], linked: profile.linked !== false } } as StoredSession;
   } catch {
     return null;
   }

@@ -74,6 +74,23 @@ const de: AddressPickerMessages = {
   keepMine: 'Meine Version behalten',
   keepSaved: 'Gespeicherte Version verwenden',
   valueMissing: 'Wählen Sie eine Adresse für {service}.',
+  remove: 'Adresse entfernen',
+  removeConfirm:
+    'Die Adresse «{address}» entfernen? Sie wird dann für keinen Online-Dienst mehr angeboten.',
+  removeConfirmButton: 'Entfernen',
+  removing: 'Die Adresse wird entfernt…',
+  removed: 'Die Adresse wurde entfernt.',
+  last_address:
+    'Dies ist die einzige Adresse für Online-Dienste dieses Kontos, deshalb kann sie nicht entfernt werden. Fügen Sie zuerst eine andere hinzu oder wenden Sie sich an den Kundendienst.',
+  agreeNote:
+    'Sprechen Sie die Adresse für Online-Dienste zuerst mit der Administratorin oder dem Administrator Ihrer Firma ab ({administrator}); speichern Sie sie dann hier.',
+  agreeNoteUnnamed:
+    'Sprechen Sie die Adresse für Online-Dienste zuerst mit der Administratorin oder dem Administrator Ihrer Firma ab; speichern Sie sie dann hier.',
+  switchPending:
+    'Sie handeln jetzt für {account}. Die Adresse, die Sie bearbeiten, ist noch nicht gespeichert.',
+  discardAndSwitch: 'Änderungen verwerfen',
+  keepEditing: 'Weiter bearbeiten',
+  accountPrivate: 'Privatkonto',
 };
 
 export default de;

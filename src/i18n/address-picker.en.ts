@@ -72,6 +72,21 @@ const en = {
   keepMine: 'Keep my version',
   keepSaved: 'Use the saved version',
   valueMissing: 'Choose an address for {service}.',
+  remove: 'Remove address',
+  removeConfirm: 'Remove the address “{address}”? It will no longer be offered for any online service.',
+  removeConfirmButton: 'Remove',
+  removing: 'Removing the address…',
+  removed: 'The address has been removed.',
+  last_address:
+    'This is the account’s only address for online services, so it cannot be removed. Add another one first, or contact customer service.',
+  agreeNote:
+    'Agree the address for online services with your company’s administrator ({administrator}) first; then save it here.',
+  agreeNoteUnnamed:
+    'Agree the address for online services with your company’s administrator first; then save it here.',
+  switchPending: 'You now act for {account}. The address you are editing has not been saved.',
+  discardAndSwitch: 'Discard the changes',
+  keepEditing: 'Keep editing',
+  accountPrivate: 'Private account',
 };
 
 export type AddressPickerMessages = { [K in keyof typeof en]: string };

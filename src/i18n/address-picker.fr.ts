@@ -74,6 +74,23 @@ const fr: AddressPickerMessages = {
   keepMine: 'Conserver ma version',
   keepSaved: 'Utiliser la version enregistrée',
   valueMissing: 'Choisissez une adresse pour {service}.',
+  remove: 'Supprimer l’adresse',
+  removeConfirm:
+    'Supprimer l’adresse «{address}»? Elle ne sera plus proposée pour aucun service en ligne.',
+  removeConfirmButton: 'Supprimer',
+  removing: 'Suppression de l’adresse…',
+  removed: 'L’adresse a été supprimée.',
+  last_address:
+    'C’est la seule adresse pour les services en ligne de ce compte, elle ne peut donc pas être supprimée. Ajoutez-en d’abord une autre ou contactez le service clientèle.',
+  agreeNote:
+    'Convenez d’abord de l’adresse pour les services en ligne avec l’administrateur de votre entreprise ({administrator}), puis enregistrez-la ici.',
+  agreeNoteUnnamed:
+    'Convenez d’abord de l’adresse pour les services en ligne avec l’administrateur de votre entreprise, puis enregistrez-la ici.',
+  switchPending:
+    'Vous agissez maintenant pour {account}. L’adresse que vous modifiez n’a pas encore été enregistrée.',
+  discardAndSwitch: 'Abandonner les modifications',
+  keepEditing: 'Continuer la modification',
+  accountPrivate: 'Compte privé',
 };
 
 export default fr;

@@ -74,6 +74,22 @@ const it: AddressPickerMessages = {
   keepMine: 'Mantenere la mia versione',
   keepSaved: 'Utilizzare la versione salvata',
   valueMissing: 'Scegliete un indirizzo per {service}.',
+  remove: 'Rimuovere l’indirizzo',
+  removeConfirm: 'Rimuovere l’indirizzo «{address}»? Non sarà più proposto per nessun servizio online.',
+  removeConfirmButton: 'Rimuovere',
+  removing: 'Rimozione dell’indirizzo in corso…',
+  removed: 'L’indirizzo è stato rimosso.',
+  last_address:
+    'È l’unico indirizzo per i servizi online di questo conto, quindi non può essere rimosso. Aggiungetene prima un altro o rivolgetevi al servizio clienti.',
+  agreeNote:
+    'Concordate prima l’indirizzo per i servizi online con l’amministratore della vostra azienda ({administrator}), poi salvatelo qui.',
+  agreeNoteUnnamed:
+    'Concordate prima l’indirizzo per i servizi online con l’amministratore della vostra azienda, poi salvatelo qui.',
+  switchPending:
+    'Ora agite per {account}. L’indirizzo che state modificando non è ancora stato salvato.',
+  discardAndSwitch: 'Scartare le modifiche',
+  keepEditing: 'Continuare a modificare',
+  accountPrivate: 'Conto privato',
 };
 
 export default it;

@@ -24,10 +24,10 @@ const fr: LinkBannerMessages = {
   linking: 'Rattachement en cours…',
   stepDone: 'Terminé',
   doneText: 'Vos comptes sont rattachés. Connectez-vous désormais avec SwissID ({email}).',
+  doneAccounts: 'Ces comptes sont désormais rattachés à votre SwissID {email}:',
   errorCancelled: 'La connexion SwissID a été annulée; rien n’a été rattaché. Vous pouvez recommencer à tout moment.',
-  errorInUse:
-    'Ce SwissID est déjà rattaché à un autre Login client Poste; rien n’a été rattaché. Utilisez un autre SwissID ou adressez-vous au Contact Center.',
-  errorAlreadyLinked: 'Votre Login client Poste est déjà rattaché à un SwissID. Connectez-vous désormais avec SwissID.',
+  errorAlreadyLinked:
+    'Votre login client Poste est déjà rattaché à un autre SwissID, rien n’a donc été rattaché. Connectez-vous avec ce SwissID ou adressez-vous au Contact Center.',
   errorExpired: 'Votre session a expiré; rien n’a été rattaché. Reconnectez-vous avec votre login client, puis rattachez-le.',
   errorUnreachable: 'Le rattachement n’est pas possible pour le moment; rien n’a été rattaché. Vérifiez votre connexion et réessayez.',
   errorProof: 'Votre connexion SwissID n’a pas pu être confirmée de manière sûre; rien n’a été rattaché. Veuillez réessayer.',

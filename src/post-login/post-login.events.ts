@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../core/errors.js';
-import type { Profile } from '../core/page-login.js';
+import type { Account, Profile } from '../core/page-login.js';
 
 /**
  * Events of `<post-login>`: bubbling, composed, prefixed with the tag name. They carry the profile and stable codes,
@@ -54,8 +54,29 @@ export class PostLoginErrorEvent extends Event {
   }
 }
 
+/** The customer switched the account they act for (here, in the user menu, or in another tab). */
+export class PostLoginAccountChangeEvent extends Event {
+  readonly account: Account;
+  constructor(account: Account) {
+    super('post-login-account-change', init);
+    this.account = account;
+  }
+}
+
+/**
+ * The customer asked, in the user menu, to link their older Post customer login to SwissID. A
+ * `<swissid-link-banner>` on the page takes it (and cancels the event); otherwise the menu says where to do it.
+ */
+export class PostLoginLinkRequestEvent extends Event {
+  constructor() {
+    super('post-login-link-request', { ...init, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'post-login-account-change': PostLoginAccountChangeEvent;
+    'post-login-link-request': PostLoginLinkRequestEvent;
     'post-login-ready': PostLoginReadyEvent;
     'post-login-sign-in': PostLoginSignInEvent;
     'post-login-sign-out': PostLoginSignOutEvent;

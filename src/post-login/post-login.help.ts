@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import type { Messages } from '../i18n/en.js';
+import type { HelpMessages } from '../i18n/help.en.js';
 
-type Translate = (key: keyof Messages) => string;
+type Translate = (key: keyof HelpMessages) => string;
 
 /** The login help from the Post FAQ: why SwissID, whom to contact for what, and the SuisseID notice. */
 export function helpContent(t: Translate) {

@@ -203,5 +203,50 @@ export const styles = [
       margin: 0 0 0.25rem;
       overflow-wrap: anywhere;
     }
+
+    .who {
+      display: grid;
+      text-align: start;
+    }
+
+    .acting,
+    .account-email {
+      color: var(--_muted);
+      font-size: 0.8125em;
+    }
+
+    .accounts-title {
+      margin: 0 0 0.25rem;
+      font-weight: 700;
+    }
+
+    .accounts {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0 0 0.75rem;
+      padding: 0;
+      list-style: none;
+    }
+
+    .account-choice {
+      display: grid;
+      width: 100%;
+      padding: 0.5rem 0.75rem;
+      border: 2px solid var(--_surface);
+      border-radius: var(--_radius);
+      background: var(--_background);
+      color: var(--_text);
+      text-align: start;
+      overflow-wrap: anywhere;
+    }
+
+    .account-choice[aria-pressed='true'] {
+      border-color: var(--_text);
+      font-weight: 700;
+    }
+
+    .user-menu .status:not(:empty) {
+      margin: 0 0 0.75rem;
+    }
   `,
 ];

@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import type { ErrorCode } from '../core/errors.js';
-import type { LoginStatus, Profile, SignInMethod } from '../core/page-login.js';
+import type { Account, LoginStatus, Profile, SignInMethod } from '../core/page-login.js';
 import type { PopoverController } from '../core/popover.js';
-import type { Messages } from '../i18n/en.js';
+import type { MaskMessages } from '../i18n/en.js';
+import type { ErrorDescription } from './post-login.errors.js';
+import type { HelpMessages } from '../i18n/help.en.js';
 import { helpContent } from './post-login.help.js';
 
-type MessageKey = keyof Messages;
+type MessageKey = keyof MaskMessages;
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
 
 /** Everything the element shows. It comes from the live session, or from `preview` in design reviews. */
@@ -23,31 +25,25 @@ export interface PostLoginView {
   legacyLogin: boolean;
   /** The method used last on this device, marked in the mask. */
   lastMethod: SignInMethod | null;
+  /** The login whose sign-in failed: its errors are worded as that login's (SwissID, or the older Post login). */
+  failedMethod: SignInMethod | null;
+  /** The account the customer acts for (one of `profile.accounts`). */
+  account: Account | null;
+  /** What the user menu says besides the accounts. */
+  menuNote: 'accountSwitched' | 'linkElsewhere' | null;
 }
 
-export const ERROR_MESSAGES: Record<ErrorCode, MessageKey> = {
-  popup_blocked: 'errorPopupBlocked',
-  popup_closed: 'errorPopupClosed',
-  popup_timeout: 'errorPopupTimeout',
-  cancelled: 'errorCancelled',
-  response_invalid: 'errorResponseInvalid',
-  id_token_invalid: 'errorTokenInvalid',
-  provider_error: 'errorProvider',
-  provider_unreachable: 'errorUnreachable',
-  account_unavailable: 'errorAccount',
-  renewal_failed: 'sessionExpired',
-  config_invalid: 'errorConfig',
-  signed_out: 'sessionExpired',
-};
 
-/** Errors the customer can do nothing about except trying again later or telling someone. */
-const WITH_CONTACT_HINT: ReadonlySet<ErrorCode> = new Set(['provider_error', 'provider_unreachable', 'response_invalid', 'id_token_invalid']);
 
 /** What the templates need of the element besides the view. */
 export interface PostLoginParts {
   t: Translate;
   /** The language chunk is there (before it, only the first-paint words are). */
   messagesLoaded: boolean;
+  /** The help texts, once their chunk is there. */
+  helpText: ((key: keyof HelpMessages) => string) | null;
+  /** What the customer is told about an error, once the error messages are there. */
+  describeError: ((code: ErrorCode, method: SignInMethod | null) => ErrorDescription) | null;
   flow: 'redirect' | 'popup';
   help: PopoverController;
   userMenu: PopoverController;
@@ -55,6 +51,8 @@ export interface PostLoginParts {
   onRetry(): void;
   onRetryAccount(): void;
   onSignOut(): void;
+  onSwitchAccount(account: Account): void;
+  onLinkRequest(): void;
 }
 
 function renderMessage(view: PostLoginView, parts: PostLoginParts) {
@@ -63,9 +61,11 @@ function renderMessage(view: PostLoginView, parts: PostLoginParts) {
   const { t } = parts;
   const { error, notice } = view;
   if (error) {
+    if (!parts.describeError) return nothing;
+    const { message, hint } = parts.describeError(error, view.failedMethod);
     const retry = error !== 'config_invalid';
-    return html`<p>${t(ERROR_MESSAGES[error])}</p>
-      ${WITH_CONTACT_HINT.has(error) ? html`<p class="hint">${t('errorContactHint')}</p>` : nothing}
+    return html`<p>${message}</p>
+      ${hint ? html`<p class="hint">${hint}</p>` : nothing}
       ${retry ? html`<button class="secondary" part="retry-button" @click=${parts.onRetry}>${t('retry')}</button>` : nothing}`;
   }
   return notice ? html`<p>${t(notice)}</p>` : nothing;
@@ -73,7 +73,10 @@ function renderMessage(view: PostLoginView, parts: PostLoginParts) {
 
 // Live regions stay in the page and must be :empty when they say nothing: no white space around their content.
 function renderProgress(view: PostLoginView, parts: PostLoginParts) {
-  if (view.status === 'signing-in') return parts.t(parts.flow === 'popup' ? 'popupPending' : 'signingIn');
+  if (view.status === 'signing-in') {
+    if (parts.flow !== 'popup') return parts.t('signingIn');
+    return parts.t(view.failedMethod === 'post' ? 'popupPendingLegacy' : 'popupPending');
+  }
   return view.signingOut ? parts.t('signingOut') : nothing;
 }
 
@@ -128,7 +131,7 @@ export function renderMask(view: PostLoginView, parts: PostLoginParts) {
         part="help"
         role="dialog"
         aria-labelledby="help-title"
-        aria-busy=${help.open && !parts.messagesLoaded ? 'true' : 'false'}
+        aria-busy=${help.open && !parts.helpText ? 'true' : 'false'}
         tabindex="-1"
         ?hidden=${!help.open}
       >
@@ -142,57 +145,7 @@ export function renderMask(view: PostLoginView, parts: PostLoginParts) {
   `;
 }
 
-/** The help text comes with the language chunk; on a slow line the open popover says it is on its way. */
-function renderHelpContent({ t, messagesLoaded }: PostLoginParts) {
-  return messagesLoaded ? helpContent(t) : html`<p>${t('helpLoading')}</p>`;
-}
-
-export function renderSignedIn(view: PostLoginView, profile: Profile, parts: PostLoginParts) {
-  const { t, userMenu } = parts;
-  const accountType =
-    profile.accountType === 'business' ? t('accountBusiness') : profile.accountType === 'private' ? t('accountPrivate') : null;
-  const role = profile.role === 'superadmin' ? t('roleSuperadmin') : profile.role === 'user' ? t('roleUser') : null;
-  return html`
-    <div class="account">
-      <button
-        class="user-button"
-        part="user-button"
-        aria-expanded=${userMenu.open ? 'true' : 'false'}
-        aria-controls="user-menu"
-        @click=${() => userMenu.toggle()}
-      >
-        <svg class="avatar" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="8" r="4" />
-          <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7z" />
-        </svg>
-        <span class="visually-hidden">${t('userMenuOf')}</span>
-        <span class="name">${profile.name}</span>
-      </button>
-    </div>
-    <div
-      id="user-menu"
-      class="popover user-menu"
-      part="user-menu"
-      role="dialog"
-      aria-label=${`${t('userMenuOf')} ${profile.name}`}
-      tabindex="-1"
-      ?hidden=${!userMenu.open}
-    >
-      <dl>
-        <dt class="name">${profile.name}</dt>
-        <dd class="email">${profile.email}</dd>
-        ${accountType
-          ? html`<dd class="account-type">${[accountType, profile.company, role].filter(Boolean).join(' · ')}</dd>`
-          : nothing}
-        <dd class="login">${t(profile.login === 'post' ? 'signedInWithLegacy' : 'signedInWith')}</dd>
-      </dl>
-      ${view.accountUnavailable
-        ? html`<div class="alert" role="alert">
-            <p>${t('errorAccount')}</p>
-            <button class="secondary" part="retry-button" @click=${parts.onRetryAccount}>${t('retry')}</button>
-          </div>`
-        : nothing}
-      <button class="secondary sign-out" part="sign-out-button" @click=${parts.onSignOut}>${t('signOut')}</button>
-    </div>
-  `;
+/** The help text comes in its own chunk; on a slow line the open popover says it is on its way. */
+function renderHelpContent({ t, helpText }: PostLoginParts) {
+  return helpText ? helpContent(helpText) : html`<p>${t('helpLoading')}</p>`;
 }

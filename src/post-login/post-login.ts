@@ -1,19 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import type { AuthConfig, SessionChange } from '../core/auth-session.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import type { SessionChange } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
-import { isSignInResponse } from '../core/callback-url.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
 import { readLastMethod, rememberLastMethod } from '../core/last-method.js';
 import { LocaleController } from '../core/locale.js';
 import type { LoginSessions } from '../core/login-sessions.js';
-import type { LoginStatus, PageLogin, Profile, SignInFlow, SignInMethod } from '../core/page-login.js';
+import type { Account, LoginStatus, PageLogin, Profile, SignInMethod } from '../core/page-login.js';
 import { PopoverController } from '../core/popover.js';
 import { openPopupWindow } from '../core/popup-window.js';
-import { SessionStore, sessionKey } from '../core/session-store.js';
+import { sessionKey } from '../core/session-store.js';
 import { firstPaintMessages, type FirstPaintMessages } from '../i18n/first-paint.js';
-import { postLoginDictionaries } from '../i18n/index.js';
-import type { Messages } from '../i18n/en.js';
+import { errorDictionaries, helpDictionaries, postLoginDictionaries } from '../i18n/index.js';
+import type { ErrorMessages } from '../i18n/errors.en.js';
+import type { HelpMessages } from '../i18n/help.en.js';
+import type { MaskMessages } from '../i18n/en.js';
 import {
   PostLoginErrorEvent,
   PostLoginReadyEvent,
@@ -21,28 +21,25 @@ import {
   PostLoginSignInEvent,
   PostLoginSignOutEvent,
 } from './post-login.events.js';
+import { LoginConnection } from './login-connection.js';
+import { PostLoginSettings } from './post-login.settings.js';
 import { styles } from './post-login.styles.js';
-import { ERROR_MESSAGES, renderMask, renderSignedIn, type PostLoginParts, type PostLoginView } from './post-login.templates.js';
+import { renderMask, type PostLoginParts, type PostLoginView } from './post-login.templates.js';
+import { actingAccount } from '../core/acting-account.js';
+
+type SignedInModule = typeof import('./post-login.signed-in.js');
+type ErrorsModule = typeof import('./post-login.errors.js');
+type ActingAccountController = InstanceType<SignedInModule['ActingAccountController']>;
+// The signed-in view (and switching accounts) is not needed to paint the mask.
+const loadSignedIn = () => import('./post-login.signed-in.js');
 
 export type { PostLoginView } from './post-login.templates.js';
-
-/**
- * Where the element's sessions stand: until the session module has loaded, what the stored sessions say (enough to
- * paint); then the live sessions.
- */
-type Connection =
-  | { phase: 'stored'; profile: Profile | null }
-  | { phase: 'loading'; profile: Profile | null; sessions: Promise<LoginSessions> }
-  | { phase: 'connected'; sessions: LoginSessions };
 
 /**
  * What the mask says besides the sessions' own state: a notice, or the failure of a sign-in with `method` (the
  * session's error; `loadFailed` when the sign-in code itself could not be loaded).
  */
 type Said = { notice: NonNullable<PostLoginView['notice']> } | { method: SignInMethod; loadFailed: boolean } | null;
-
-// The session logic (and, through it, the OIDC code) is not needed to paint the mask.
-const loadSessions = () => import('../core/login-sessions.js').then((module) => module.LoginSessions);
 
 /**
  * The Swiss Post login mask: "Login with SwissID" (OpenID Connect, authorization code + PKCE), help and the SuisseID
@@ -92,70 +89,35 @@ const loadSessions = () => import('../core/login-sessions.js').then((module) => 
  * @cssprop [--post-font-family=inherit] - Font (inherits the page's by default).
  * @cssprop [--post-z-popover=1000] - z-index of the popovers.
  */
-export class PostLogin extends LitElement implements PageLogin {
+export class PostLogin extends PostLoginSettings implements PageLogin {
   static override styles = styles;
 
-  /** The OpenID provider's issuer URL (SwissID in production). */
-  @property() authority = '';
 
-  /** The OAuth client id registered for this site. */
-  @property({ attribute: 'client-id' }) clientId = '';
-
-  /** Where the provider sends the customer back; defaults to this page without query and hash. */
-  @property({ attribute: 'redirect-uri' }) redirectUri = '';
-
-  /** Where the popup sign-in lands; defaults to `redirect-uri`. The page there needs a `<post-login>` with the same settings. */
-  @property({ attribute: 'popup-redirect-uri' }) popupRedirectUri = '';
-
-  /** Where the provider sends the customer after logout; defaults to `redirect-uri`. */
-  @property({ attribute: 'post-logout-redirect-uri' }) postLogoutRedirectUri = '';
-
-  /**
-   * Issuer URL of the older Post customer login, for accounts not linked to SwissID yet. When set (with
-   * `legacy-client-id`), the mask offers it below "Login with SwissID".
-   */
-  @property({ attribute: 'legacy-authority' }) legacyAuthority = '';
-
-  /** The OAuth client registered for this site at the older Post customer login. */
-  @property({ attribute: 'legacy-client-id' }) legacyClientId = '';
-
-  /** Base URL of the Post account API (`GET /me`); without it the profile comes from the ID token only. */
-  @property() api = '';
-
-  /** OpenID Connect scopes to request. */
-  @property() scope = 'openid profile email';
-
-  /**
-   * The account API's scopes to request, with the API as the token's audience (RFC 8707), when `api` is set. A Post
-   * site asks for all; a partner site asks for `account.read addresses.read`, which is all a partner can get, after the
-   * customer's consent at the provider.
-   */
-  @property({ attribute: 'api-scope' }) apiScope = 'account.read addresses.read addresses.write account.link';
-
-  /** `redirect` (default) leaves the page for the provider; `popup` signs in in a separate window. */
-  @property() flow: SignInFlow = 'redirect';
-
-  /**
-   * Overrides for any visible or assistive string (keys as in `src/i18n/first-paint.ts` and `src/i18n/en.ts`);
-   * `text-*` attributes work too.
-   */
-  @property({ attribute: false }) texts: Partial<Messages> = {};
-
-  /**
-   * Shows a fixed state instead of the live session, for design reviews and documentation (Storybook). It only
-   * changes what is painted: it signs nobody in and gives no token. Never set it on a live page.
-   */
-  @property({ attribute: false }) preview: Partial<PostLoginView> | null = null;
-
-  @query('.help-button') private helpButton?: HTMLElement;
-  @query('#help') private helpPanel?: HTMLElement;
-  @query('.user-button') private userButton?: HTMLElement;
-  @query('#user-menu') private userPanel?: HTMLElement;
-
-  private readonly locale = new LocaleController<Messages, keyof FirstPaintMessages>(this, postLoginDictionaries, firstPaintMessages);
-  private readonly help = new PopoverController(this, { trigger: () => this.helpButton, panel: () => this.helpPanel });
-  private readonly userMenu = new PopoverController(this, { trigger: () => this.userButton, panel: () => this.userPanel });
-  private connection: Connection = { phase: 'stored', profile: null };
+  private readonly locale = new LocaleController<MaskMessages, keyof FirstPaintMessages>(this, postLoginDictionaries, firstPaintMessages);
+  /** The error messages: a chunk of their own, loaded when there is an error to say (a sign-in does not need them). */
+  private readonly errorTexts = new LocaleController<ErrorMessages>(this, errorDictionaries, undefined, { onDemand: true });
+  /** The help texts: a chunk of their own, loaded when the help opens (a sign-in does not need them). */
+  private readonly helpTexts = new LocaleController<HelpMessages>(this, helpDictionaries, undefined, { onDemand: true });
+  private readonly help = new PopoverController(this, { trigger: () => this.find('.help-button'), panel: () => this.find('#help') });
+  private readonly userMenu = new PopoverController(this, { trigger: () => this.find('.user-button'), panel: () => this.find('#user-menu') });
+  /** The signed-in view's module and its acting-account controller, once loaded. */
+  private signedIn: { module: SignedInModule; acting: ActingAccountController } | null = null;
+  private signedInLoading: Promise<unknown> | null = null;
+  /** What is said about errors (with the error messages), once loaded. */
+  private errors: ErrorsModule | null = null;
+  private errorsLoading: Promise<ErrorsModule> | null = null;
+  /** How the sessions and their logout reach this element. */
+  private readonly connection = new LoginConnection({
+    settings: this,
+    connected: () => {
+      this.shown = this.shownLogin();
+      this.requestUpdate();
+    },
+    language: () => this.locale.language,
+    logoutChanged: () => this.requestUpdate(),
+    logoutIncomplete: () => void this.signedOutHereOnly(),
+    sessionChanged: (method: SignInMethod, change: SessionChange) => this.onSessionChange(method, change),
+  });
   private said: Said = null;
   private lastMethod: SignInMethod | null = null;
   private readyFired = false;
@@ -163,22 +125,22 @@ export class PostLogin extends LitElement implements PageLogin {
   private shown: string | null = null;
 
   private get sessions(): LoginSessions | null {
-    return this.connection.phase === 'connected' && this.connection.sessions.byMethod.size > 0 ? this.connection.sessions : null;
+    return this.connection.sessions;
   }
 
   /** The signed-in customer, or null. */
   get profile(): Profile | null {
-    if (this.connection.phase !== 'connected') return this.connection.profile;
-    const active = this.connection.sessions.active;
-    return active?.status === 'signed-in' ? active.profile : null;
+    return this.connection.profile;
+  }
+
+  /** The account the customer acts for: chosen in the user menu (kept on this device), else their first; or null. */
+  get account(): Account | null {
+    return actingAccount(this.accountKey(), this.profile);
   }
 
   /** `signed-out`, `signing-in`, `signed-in` or `expired`. */
   get status(): LoginStatus {
-    const sessions = this.sessions;
-    if (sessions) return sessions.active?.status ?? 'signed-out';
-    if (isSignInResponse(new URL(location.href))) return 'signing-in';
-    return this.profile ? 'signed-in' : 'signed-out';
+    return this.connection.status;
   }
 
   /**
@@ -186,7 +148,7 @@ export class PostLogin extends LitElement implements PageLogin {
    * configured). Call it from a user gesture for the popup flow.
    */
   async signIn(method: SignInMethod = 'swissid'): Promise<void> {
-    if (this.sessions?.logout.state === 'signing-out') return; // the logout under way decides where the page goes next
+    if (this.sessions?.logoutState === 'signing-out') return; // the logout under way decides where the page goes next
     // The popup is opened before anything is awaited, so that the browser sees the customer's click.
     const popup = this.flow === 'popup' ? openPopupWindow() : null;
     this.said = { method, loadFailed: false };
@@ -203,7 +165,7 @@ export class PostLogin extends LitElement implements PageLogin {
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
-    return (await this.connectSessions()).logout.signOut();
+    return (await (await this.connectSessions()).logout()).signOut();
   }
 
   /**
@@ -239,7 +201,7 @@ export class PostLogin extends LitElement implements PageLogin {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.disconnectSessions();
+    this.connection.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -259,67 +221,25 @@ export class PostLogin extends LitElement implements PageLogin {
     // The plain signed-out mask paints with its first-paint words, and the language chunk follows when the browser is
     // idle; anything else (signed in, signing in, an error or notice, the help) needs the chunk now.
     if (!this.locale.messages && !this.isPlainMask(this.view())) this.locale.load();
+    if (this.help.open) this.helpTexts.demand();
+    if (this.status === 'signed-in' || this.preview?.status === 'signed-in') this.loadSignedInView();
+    if (this.view().error) void this.loadErrors();
   }
 
   private isPlainMask(view: PostLoginView): boolean {
     return view.status === 'signed-out' && !view.error && !view.notice && !view.signingOut && !this.help.open;
   }
 
-  /** The configured methods: SwissID always, the older Post customer login when both its settings are there. */
-  private methods(): SignInMethod[] {
-    return this.legacyAuthority || this.legacyClientId ? ['swissid', 'post'] : ['swissid'];
-  }
-
-  /** Each configured method's settings; null for one that is not (correctly) configured. */
-  private configs(): Array<[SignInMethod, AuthConfig | null]> {
-    return this.methods().map((method) => [method, authConfig(this, method)]);
-  }
-
-  private disconnectSessions(): void {
-    if (this.connection.phase === 'connected') this.connection.sessions.dispose();
-    this.connection = { phase: 'stored', profile: null };
-  }
-
   private connectSession(): void {
-    this.disconnectSessions();
     this.lastMethod = this.legacyAuthority ? readLastMethod() : null;
-    let profile: Profile | null = null;
-    for (const [, config] of this.configs()) {
-      profile ??= config ? (new SessionStore(sessionKey(config.authority, config.clientId)).read()?.profile ?? null) : null;
-    }
-    this.connection = { phase: 'stored', profile };
+    this.connection.reset();
+    this.signedIn?.acting.reset();
     // A sign-in response is handled at once; otherwise the session module loads after the first paint (updated()).
     if (this.status === 'signing-in' || this.readyFired) void this.connectSessions();
   }
 
-  /** Loads the shared sessions for the current settings and follows their changes. */
   private connectSessions(): Promise<LoginSessions> {
-    const connection = this.connection;
-    if (connection.phase === 'connected') return Promise.resolve(connection.sessions);
-    if (connection.phase === 'loading') return connection.sessions;
-    const loading: Promise<LoginSessions> = loadSessions().then((LoginSessions) => {
-      if (this.connection.phase !== 'loading' || this.connection.sessions !== loading) {
-        // Settings changed meanwhile (the sessions for the new ones are loading), or the element was removed.
-        if (this.isConnected) return this.connectSessions();
-        throw new PostLoginError('signed_out');
-      }
-      const configs = this.configs().filter((entry): entry is [SignInMethod, AuthConfig] => entry[1] !== null);
-      const sessions = new LoginSessions(configs, this.sessionsHost);
-      this.connection = { phase: 'connected', sessions };
-      this.shown = this.shownLogin();
-      this.requestUpdate();
-      // Taken before the callback handling clears the address bar.
-      sessions.start(isSignInResponse(new URL(location.href)));
-      return sessions;
-    });
-    this.connection = { phase: 'loading', profile: connection.profile, sessions: loading };
-    // A module that could not load (offline) is asked for again next time.
-    loading.catch(() => {
-      if (this.connection.phase === 'loading' && this.connection.sessions === loading) {
-        this.connection = { phase: 'stored', profile: connection.profile };
-      }
-    });
-    return loading;
+    return this.connection.connect();
   }
 
   private shownLogin(): string | null {
@@ -327,18 +247,11 @@ export class PostLogin extends LitElement implements PageLogin {
     return profile ? `${profile.login}|${profile.sub}` : null;
   }
 
-  /** How the sessions and their logout reach this element. */
-  private readonly sessionsHost = {
-    language: () => this.locale.language,
-    logoutChanged: () => this.requestUpdate(),
-    logoutIncomplete: () => void this.signedOutHereOnly(),
-    sessionChanged: (method: SignInMethod, change: SessionChange) => this.onSessionChange(method, change),
-  };
-
   private onSessionChange(method: SignInMethod, change: SessionChange): void {
     const profile = this.profile;
     const shownBefore = this.shown;
     this.shown = this.shownLogin();
+    this.signedIn?.acting.reset();
     switch (change.type) {
       case 'signed-in':
         this.said = null;
@@ -357,7 +270,7 @@ export class PostLogin extends LitElement implements PageLogin {
         break;
       case 'error':
         this.said = { method, loadFailed: false };
-        void this.reportError(change.error.code);
+        void this.reportError(change.error.code, method);
         break;
       case 'updated':
         break;
@@ -379,16 +292,53 @@ export class PostLogin extends LitElement implements PageLogin {
     this.requestUpdate();
   }
 
-  private async reportError(code: ErrorCode): Promise<void> {
-    await this.locale.refresh().catch(() => undefined); // without the language chunk, the code alone says it
-    this.dispatchEvent(new PostLoginErrorEvent(code, this.locale.t(ERROR_MESSAGES[code])));
+  private find(selector: string): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>(selector) ?? null;
+  }
+
+  /** The session key of the signed-in customer's login (their acting account is kept per login and person). */
+  private accountKey(): string {
+    const profile = this.profile;
+    const config = profile && authConfig(this, profile.login);
+    return config ? sessionKey(config.authority, config.clientId) : '';
+  }
+
+  private loadSignedInView(): void {
+    this.signedInLoading ??= loadSignedIn().then(
+      (module) => {
+        const acting = new module.ActingAccountController(this, { profile: () => this.profile, sessionKey: () => this.accountKey() });
+        acting.reset();
+        this.signedIn = { module, acting };
+        this.requestUpdate();
+      },
+      () => (this.signedInLoading = null), // offline: asked for again on the next update
+    );
+  }
+
+  /** The error messages and what is said with them, loaded when there is an error to say. */
+  private loadErrors(): Promise<ErrorsModule> {
+    this.errorTexts.demand();
+    this.errorsLoading ??= import('./post-login.errors.js').then((module) => {
+      this.errors = module;
+      this.requestUpdate();
+      return module;
+    });
+    this.errorsLoading.catch(() => (this.errorsLoading = null)); // offline: asked for again next time
+    return this.errorsLoading;
+  }
+
+  private async reportError(code: ErrorCode, method: SignInMethod | null = null): Promise<void> {
+    // Without the chunks (offline), the code alone says it.
+    const errors = await Promise.all([this.loadErrors(), this.locale.refresh(), this.errorTexts.refresh()]).then(([module]) => module, () => null);
+    const message = errors?.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key)).message;
+    this.dispatchEvent(new PostLoginErrorEvent(code, message ?? ''));
   }
 
   protected override updated(): void {
     // Ready once every string is there; an element removed meanwhile waits until it is back.
     if (!this.readyFired && this.locale.messages && this.isConnected) {
       this.readyFired = true;
-      if (this.configs().some(([, config]) => !config)) void this.reportError('config_invalid');
+      if (this.connection.configs().some(([, config]) => !config)) void this.reportError('config_invalid');
       this.dispatchEvent(new PostLoginReadyEvent(this.profile));
       // After the next frame: the session module is not needed for what is painted now.
       requestAnimationFrame(() =>
@@ -401,7 +351,7 @@ export class PostLogin extends LitElement implements PageLogin {
 
   private onSignIn(method: SignInMethod): void {
     // A preview only paints a state; its buttons do nothing.
-    if (this.preview || this.status === 'signing-in' || this.sessions?.logout.state === 'signing-out') return;
+    if (this.preview || this.status === 'signing-in' || this.sessions?.logoutState === 'signing-out') return;
     void this.signIn(method);
   }
 
@@ -410,7 +360,7 @@ export class PostLogin extends LitElement implements PageLogin {
     const failure = said && 'method' in said ? said : null;
     const failed = failure ? this.sessions?.byMethod.get(failure.method) : undefined;
     const active = this.sessions?.active;
-    const configError = this.configs().some(([, config]) => !config);
+    const configError = this.connection.configs().some(([, config]) => !config);
     const live: PostLoginView = {
       status: this.status,
       profile: this.profile,
@@ -418,11 +368,16 @@ export class PostLogin extends LitElement implements PageLogin {
       notice: said && 'notice' in said ? said.notice : null,
       accountUnavailable: active?.accountUnavailable ?? false,
       popupRelayed: active?.relayedPopupResponse ?? false,
-      signingOut: this.sessions?.logout.state === 'signing-out',
-      legacyLogin: this.methods().includes('post'),
+      signingOut: this.sessions?.logoutState === 'signing-out',
+      legacyLogin: this.connection.methods().includes('post'),
       lastMethod: this.lastMethod,
+      failedMethod: failure?.method ?? null,
+      account: this.account,
+      menuNote: this.signedIn?.acting.note ?? null,
     };
     const view = this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
+    // A preview acts for the profile's first account unless it names one.
+    if (this.preview && !('account' in this.preview)) view.account = view.profile?.accounts[0] ?? null;
     return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
   }
 
@@ -430,6 +385,11 @@ export class PostLogin extends LitElement implements PageLogin {
     return {
       t: (key, values) => this.locale.t(key, values),
       messagesLoaded: Boolean(this.locale.messages),
+      helpText: this.helpTexts.messages ? (key) => this.helpTexts.t(key) : null,
+      describeError:
+        this.errors && this.errorTexts.messages
+          ? (code, method) => this.errors!.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key))
+          : null,
       flow: this.flow,
       help: this.help,
       userMenu: this.userMenu,
@@ -437,6 +397,8 @@ export class PostLogin extends LitElement implements PageLogin {
       onRetry: () => this.onSignIn(this.said && 'method' in this.said ? this.said.method : 'swissid'),
       onRetryAccount: () => void (this.preview || this.sessions?.active?.retryAccount()),
       onSignOut: () => void (this.preview || this.signOut().catch(() => undefined)),
+      onSwitchAccount: (account) => this.preview || this.signedIn?.acting.switchTo(account),
+      onLinkRequest: () => this.preview || this.signedIn?.acting.requestLink(),
     };
   }
 
@@ -447,7 +409,7 @@ export class PostLogin extends LitElement implements PageLogin {
     // The mask paints at once with its first-paint words; the rest waits for the language chunk.
     if (!parts.messagesLoaded && (signedIn || view.popupRelayed)) return nothing;
     if (view.popupRelayed) return html`<p class="status" part="status" role="status">${parts.t('popupCallbackDone')}</p>`;
-    if (signedIn && view.profile) return renderSignedIn(view, view.profile, parts);
+    if (signedIn && view.profile) return this.signedIn ? this.signedIn.module.renderSignedIn(view, view.profile, parts) : nothing;
     return renderMask(view, parts);
   }
 }

@@ -17,7 +17,21 @@ export interface LinkedAccount {
 export interface LinkStatus {
   linked: boolean;
   invited: boolean;
+  /** The accounts of this older login. */
   accounts: LinkedAccount[];
+  /** Linked: every account now under that SwissID (of all the logins linked to it); else none. */
+  swissidAccounts: LinkedAccount[];
+}
+
+function toLinkedAccount(account: Partial<LinkedAccount>): LinkedAccount {
+  if (typeof account?.id !== 'string' || typeof account.email !== 'string') throw new HttpError('malformed');
+  return {
+    id: account.id,
+    type: account.type === 'business' ? 'business' : 'private',
+    email: account.email,
+    company: typeof account.company === 'string' ? account.company : null,
+    role: typeof account.role === 'string' ? account.role : null,
+  };
 }
 
 function toLinkStatus(value: unknown): LinkStatus {
@@ -29,16 +43,9 @@ function toLinkStatus(value: unknown): LinkStatus {
   return {
     linked: status.linked,
     invited: status.invited,
-    accounts: accounts.map((account: Partial<LinkedAccount>) => {
-      if (typeof account?.id !== 'string' || typeof account.email !== 'string') throw new HttpError('malformed');
-      return {
-        id: account.id,
-        type: account.type === 'business' ? 'business' : 'private',
-        email: account.email,
-        company: typeof account.company === 'string' ? account.company : null,
-        role: typeof account.role === 'string' ? account.role : null,
-      };
-    }),
+    accounts: accounts.map(toLinkedAccount),
+    // An API that does not list them yet: none (the banner then shows this login's accounts).
+    swissidAccounts: Array.isArray(status.swissidAccounts) ? status.swissidAccounts.map(toLinkedAccount) : [],
   };
 }
 

@@ -3,7 +3,7 @@
  */
 const init: EventInit = { bubbles: true, composed: true };
 
-export type LinkErrorCode = 'cancelled' | 'swissid_in_use' | 'already_linked' | 'session_expired' | 'unreachable' | 'proof_invalid';
+export type LinkErrorCode = 'cancelled' | 'already_linked' | 'session_expired' | 'unreachable' | 'proof_invalid';
 
 /** The banner appeared for a signed-in customer whose login is not linked yet. */
 export class SwissIdLinkBannerShownEvent extends Event {

@@ -37,7 +37,6 @@ export interface SwissIdLinkBannerView {
 
 const ERROR_MESSAGES: Record<LinkErrorCode, MessageKey> = {
   cancelled: 'errorCancelled',
-  swissid_in_use: 'errorInUse',
   already_linked: 'errorAlreadyLinked',
   session_expired: 'errorExpired',
   unreachable: 'errorUnreachable',
@@ -65,7 +64,6 @@ function errorCode(error: unknown): LinkErrorCode {
     return 'unreachable';
   }
   if (error instanceof HttpError) {
-    if (error.code === 'swissid_in_use') return 'swissid_in_use';
     if (error.code === 'already_linked') return 'already_linked';
     if (error.failure === 'unauthorized') return 'session_expired';
     if (error.code === 'invalid_id_token') return 'proof_invalid';
@@ -142,7 +140,7 @@ export class SwissIdLinkBanner extends LitElement {
   }
 
   /** Shows the banner when the signed-in older login is not linked and "Later" has run out. */
-  private async refresh(): Promise<void> {
+  private async refresh({ ignoreLater = false } = {}): Promise<void> {
     this.checking?.abort();
     const checking = (this.checking = new AbortController());
     const login = this.login;
@@ -171,11 +169,11 @@ export class SwissIdLinkBanner extends LitElement {
     const key = await laterKey(profile.sub);
     if (checking.signal.aborted) return;
     this.laterStorageKey = key;
-    if (Number(localStorage.getItem(key) ?? 0) > Date.now()) return;
+    if (!ignoreLater && Number(localStorage.getItem(key) ?? 0) > Date.now()) return;
     try {
       const status = await this.linkStatus(login, login.api, checking.signal);
       if (checking.signal.aborted || status.linked || this.state.step !== 'hidden') return;
-      this.set({ step: 'offer', invited: status.invited, accounts: status.accounts });
+      this.set({ step: 'offer', invited: status.invited, accounts: status.accounts }, ignoreLater);
       this.dispatchEvent(new SwissIdLinkBannerShownEvent(status.invited));
     } catch {
       // Without the status there is nothing to offer; the next sign-in asks again.
@@ -248,7 +246,7 @@ export class SwissIdLinkBanner extends LitElement {
     const stillLinking = () => this.proof === proof && this.state.step === 'linking';
     try {
       const status = await linkToSwissId(api, authorizedBy(login), proof.idToken);
-      if (stillLinking()) this.linked(status.accounts);
+      if (stillLinking()) this.linked(status);
     } catch (error) {
       // An answer lost on the way (the API may have linked before it): the link status tells whether the login is
       // linked now, so the banner does not say "nothing was linked" when it was. An answer the API did give (such as
@@ -256,15 +254,51 @@ export class SwissIdLinkBanner extends LitElement {
       const lost = error instanceof HttpError && ['network', 'timeout', 'malformed', 'server'].includes(error.failure);
       const status = lost ? await this.linkStatus(login, api).catch(() => null) : null;
       if (!stillLinking()) return;
-      if (status?.linked) this.linked(status.accounts);
+      if (status?.linked) this.linked(status);
       else this.fail(error);
     }
   }
 
-  private linked(accounts: LinkedAccount[]): void {
+  /** Linked: the banner lists every account now under the SwissID (this login's, and those linked to it before). */
+  private linked(status: LinkStatus): void {
     this.proof = null;
+    const accounts = status.swissidAccounts.length ? status.swissidAccounts : status.accounts;
     this.set({ step: 'done', accounts }, true);
     this.dispatchEvent(new SwissIdLinkBannerLinkedEvent(accounts.length));
+  }
+
+  private renderAccounts(view: SwissIdLinkBannerView, t: (key: MessageKey) => string) {
+    return html`<ul part="accounts">
+      ${view.accounts.map(
+        (account) =>
+          html`<li>
+            ${t(account.type === 'business' ? 'accountBusiness' : 'accountPrivate')}:
+            ${[account.company, account.email].filter(Boolean).join(', ')}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  /**
+   * "Link to SwissID" in the user menu of this banner's login: the offer comes back whatever "Later" said (the source
+   * text's way from "My profile"), and the login hears that the banner took it.
+   */
+  private readonly onLinkRequest = (event: Event) => {
+    const login = this.login;
+    if (this.preview || !login || event.composedPath()[0] !== login) return;
+    event.preventDefault();
+    if (this.state.step === 'hidden') void this.refresh({ ignoreLater: true });
+    else this.set({}, true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('post-login-link-request', this.onLinkRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('post-login-link-request', this.onLinkRequest);
   }
 
   private onCancel(): void {
@@ -355,15 +389,7 @@ export class SwissIdLinkBanner extends LitElement {
       case 'linking':
         return html`${heading(2, 'stepConfirm')}
           <p>${t('confirmText', { email: view.swissidEmail })}</p>
-          <ul part="accounts">
-            ${view.accounts.map(
-              (account) =>
-                html`<li>
-                  ${t(account.type === 'business' ? 'accountBusiness' : 'accountPrivate')}:
-                  ${[account.company, account.email].filter(Boolean).join(', ')}
-                </li>`,
-            )}
-          </ul>
+          ${this.renderAccounts(view, t)}
           <div class="actions">
             <button
               class="primary"
@@ -383,7 +409,9 @@ export class SwissIdLinkBanner extends LitElement {
             </button>
           </div>`;
       case 'done':
-        return heading(3, 'stepDone');
+        return html`${heading(3, 'stepDone')}
+          <p>${t('doneAccounts', { email: view.swissidEmail })}</p>
+          ${this.renderAccounts(view, t)}`;
       default:
         return nothing;
     }

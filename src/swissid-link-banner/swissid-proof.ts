@@ -27,7 +27,8 @@ export async function startSwissIdProof(
     return null;
   }
   popup.location.href = request.url;
-  return completeSwissIdProof(config, await oidc.waitForPopupResponse(popup, request.stateId));
+  const { waitForPopupResponse } = await import('../core/popup-response.js');
+  return completeSwissIdProof(config, await waitForPopupResponse(popup, request.stateId));
 }
 
 /**

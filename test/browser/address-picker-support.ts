@@ -81,6 +81,12 @@ export interface ApiAnswer {
 /** The browser's own fetch, taken before any test watches it: the test's direct calls are not the widget's. */
 const browserFetch = window.fetch.bind(window);
 
+/** The path of the acting account's addresses (or one of them) in the account API, as the picker asks for them. */
+export function addressesPath(login: PostLogin, id?: string): string {
+  if (!login.account) throw new Error('nobody is signed in, so there is no acting account');
+  return `/accounts/${login.account.id}/addresses${id ? `/${id}` : ''}`;
+}
+
 export async function callAccountApi(
   method: string,
   path: string,
@@ -192,7 +198,7 @@ export async function openPickerPage(attributes: Record<string, string> = {}): P
   form.append(picker, submit);
   const page: PickerPage = { login, picker, form, events: [], submissions: [], requests };
   openPicker = { page, unwatch };
-  for (const type of ['change', 'input', 'address-picker-save', 'address-picker-error']) {
+  for (const type of ['change', 'input', 'address-picker-save', 'address-picker-remove', 'address-picker-error']) {
     form.addEventListener(type, (event) => {
       const { addressId, created, code, action } = event as Event & Partial<PickerHostEvent>;
       page.events.push({ type, value: picker.value, addressId, created, code, action });
@@ -287,7 +293,7 @@ export async function waitSaved(picker: AddressPicker, saved: string): Promise<v
 /** The address writes among the page's requests (not, say, a token renewal). */
 export function writesOf(requests: SeenRequest[]): SeenRequest[] {
   return requests.filter(
-    (request) => (request.method === 'PUT' || request.method === 'POST') && new URL(request.url).pathname.startsWith('/addresses'),
+    (request) => (request.method === 'PUT' || request.method === 'POST') && /^\/accounts\/[^/]+\/addresses/.test(new URL(request.url).pathname),
   );
 }
 

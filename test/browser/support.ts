@@ -14,15 +14,17 @@ const withFullName = ({ email, password, givenName, familyName }: { email: strin
   password,
   name: `${givenName} ${familyName}`,
 });
-const [anna, marc, lea] = DEMO_ACCOUNTS.map(withFullName);
+// accountId: the account each acts for (the account API's `/accounts/{accountId}/…`).
+const [anna, marc, lea] = DEMO_ACCOUNTS.map((account) => ({ ...withFullName(account), accountId: account.id }));
 export const ACCOUNTS = { anna, marc, lea };
 
 /** Older Post customer logins (the second provider), see demo/server/demo-data.mjs. */
-const [peter, nina, sara, thomas] = DEMO_POST_LOGINS.map(({ email, password, givenName }) => ({ email, password, name: givenName, provider: 'post' }));
-export const POST_LOGINS = { peter, nina, thomas, sara };
+const [peter, nina, sara, thomas, claudia, weber] = DEMO_POST_LOGINS.map(({ email, password, givenName }) => ({ email, password, name: givenName, provider: 'post' }));
+/** claudia and weber: Claudia Weber's private and business older logins, both to link to her one SwissID. */
+export const POST_LOGINS = { peter, nina, thomas, sara, claudia, weber };
 /** SwissIDs without Post accounts of their own, to link to. */
-const [, nora, felix] = DEMO_SWISSID_IDENTITIES.map(withFullName);
-export const NEW_SWISSIDS = { nora, felix };
+const [, nora, felix, claudiaSwissId] = DEMO_SWISSID_IDENTITIES.map((identity) => ({ ...withFullName(identity), sub: identity.id }));
+export const NEW_SWISSIDS = { nora, felix, claudia: claudiaSwissId };
 
 export interface BackendUrls {
   swissid: string;

@@ -59,8 +59,9 @@ export async function runPartnerJourney(testPage, backend, { email, password, co
     const errorsBefore = [...consoleErrors];
     // The partner's own script, with the token the widget gives it, tries to change the chosen address.
     const write = await page.evaluate(async ({ api, id }) => {
-      const url = `${api}/addresses/${id}`;
-      const authorization = await document.querySelector('post-login').getAuthorization('PUT', url);
+      const login = document.querySelector('post-login');
+      const url = `${api}/accounts/${encodeURIComponent(login.account.id)}/addresses/${id}`;
+      const authorization = await login.getAuthorization('PUT', url);
       const response = await fetch(url, {
         method: 'PUT',
         headers: { ...authorization, 'Content-Type': 'application/json', 'If-Match': '"1"' },
@@ -106,7 +107,7 @@ const MASK_ONLY_PAGE = (backend) => `<!doctype html>
 `;
 
 /**
- * The mask's first paint on the partner page (French) while its language chunk is held back in front of the server,
+ * The mask's first paint on the partner page (French) while its language chunks are held back in front of the server,
  * as on a slow network. The page's idle callbacks never come (as on a busy page), so the chunk is asked for only when
  * the element needs more than the mask's own words: here, when the help opens. Then, in a second fresh tab with
  * nothing held back and the mask alone on the page, the chunk loads by itself once that paint has been shown and the
@@ -124,7 +125,8 @@ export async function runFirstPaintJourney(testPage, backend) {
   try {
     const page = await context.newPage();
     const chunk = { requested: false, delivered: false };
-    await page.route(/\/cdn\/chunks\/fr-[\w-]{8}\.js$/, async (route) => {
+    // The French words and the French help: each its own chunk, both held back.
+    await page.route(/\/cdn\/chunks\/(help\.)?fr-[\w-]{8}\.js$/, async (route) => {
       chunk.requested = true;
       await held;
       await route.continue();

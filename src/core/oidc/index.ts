@@ -171,6 +171,9 @@ function profileFrom(claims: Record<string, unknown>, login: Profile['login']): 
     role: null,
     company: null,
     login,
+    // The account API fills these in (account-api.ts); without it the person has no accounts to act for.
+    accounts: [],
+    linked: true,
   };
 }
 
@@ -236,12 +239,15 @@ export async function refreshSession(settings: OidcSettings, session: StoredSess
   return { profile: session.profile, tokens: tokensFrom(response, tokens) };
 }
 
-/** Revokes the session's refresh token at the provider, when it has one and the provider offers revocation. */
-export async function revokeRefreshToken(settings: OidcSettings, session: StoredSession | null): Promise<void> {
+/** Revokes a token at the provider, when there is one and the provider offers revocation; never fails. */
+async function revokeToken(settings: OidcSettings, token: string | null | undefined, type: 'access_token' | 'refresh_token'): Promise<void> {
   const metadata = await metadataFor(settings).catch(() => null);
-  if (session?.tokens.refreshToken && metadata?.revocation_endpoint) {
-    await clientFor(settings).revokeToken(session.tokens.refreshToken, 'refresh_token').catch(() => undefined);
-  }
+  if (token && metadata?.revocation_endpoint) await clientFor(settings).revokeToken(token, type).catch(() => undefined);
+}
+
+/** Revokes the session's refresh token at the provider. */
+export function revokeRefreshToken(settings: OidcSettings, session: StoredSession | null): Promise<void> {
+  return revokeToken(settings, session?.tokens.refreshToken, 'refresh_token');
 }
 
 /** The provider's logout as a form the browser posts (the ID token as hint, so never in a URL or the history). */
@@ -252,12 +258,9 @@ export interface ProviderLogoutRequest {
 
 /** Revokes every token of a sign-in that is not kept (a proof): its access token, and its refresh token if any. */
 export async function revokeTokens(settings: OidcSettings, tokens: SessionTokens): Promise<void> {
-  const metadata = await metadataFor(settings).catch(() => null);
-  if (!metadata?.revocation_endpoint) return;
-  const client = clientFor(settings);
   await Promise.all([
-    client.revokeToken(tokens.accessToken, 'access_token').catch(() => undefined),
-    tokens.refreshToken ? client.revokeToken(tokens.refreshToken, 'refresh_token').catch(() => undefined) : undefined,
+    revokeToken(settings, tokens.accessToken, 'access_token'),
+    revokeToken(settings, tokens.refreshToken, 'refresh_token'),
   ]);
 }
 
@@ -286,5 +289,3 @@ export function apiAuthorization(settings: OidcSettings, accessToken: string, me
 }
 
 export { forgetDpopKey };
-// The popup's answer travels with the protocol code: whoever waits for it or relays it has loaded this module already.
-export { isSignInPopup, relayPopupResponse, waitForPopupResponse } from '../popup-response.js';

@@ -7,6 +7,14 @@ import en from '../../../src/i18n/en.js';
 import fr from '../../../src/i18n/fr.js';
 import it_ from '../../../src/i18n/it.js';
 import { firstPaintMessages } from '../../../src/i18n/first-paint.js';
+import errorsDe from '../../../src/i18n/errors.de.js';
+import errorsEn from '../../../src/i18n/errors.en.js';
+import errorsFr from '../../../src/i18n/errors.fr.js';
+import errorsIt from '../../../src/i18n/errors.it.js';
+import helpDe from '../../../src/i18n/help.de.js';
+import helpEn from '../../../src/i18n/help.en.js';
+import helpFr from '../../../src/i18n/help.fr.js';
+import helpIt from '../../../src/i18n/help.it.js';
 import { assertAccessible, assertSameKeys, part, visibleText, waitFor } from '../support.js';
 
 /**
@@ -35,6 +43,8 @@ const anna: Profile = {
   role: 'customer',
   company: null,
   login: 'swissid',
+  accounts: [{ id: 'c1', type: 'private', company: null, role: 'customer', email: 'anna.muster@example.ch', loginId: null, loginEmail: null }],
+  linked: true,
 };
 
 describe('<post-login>', () => {
@@ -94,6 +104,8 @@ describe('<post-login>', () => {
   describe('languages', () => {
     it('has the same keys, all filled, in de, fr, it and en', () => {
       assertSameKeys(en, [de, fr, it_]);
+      assertSameKeys(helpEn, [helpDe, helpFr, helpIt]);
+      assertSameKeys(errorsEn, [errorsDe, errorsFr, errorsIt]);
       const { en: english, ...others } = firstPaintMessages;
       assertSameKeys(english, Object.values(others));
     });
@@ -155,6 +167,8 @@ describe('<post-login>', () => {
       button.click();
       await waitFor(() => !help.hidden && element.shadowRoot!.activeElement === help, 'help open with focus');
       expect(button.getAttribute('aria-expanded')).to.equal('true');
+      // The help texts come in a chunk of their own, asked for when the help opens.
+      await waitFor(() => help.querySelector('h3'), 'the help texts');
       const text = help.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('Kundendienst von SwissSign');
       expect(text).to.contain('Seit Oktober 2017');
@@ -266,6 +280,78 @@ describe('<post-login>', () => {
     });
   });
 
+  describe('accounts', () => {
+    const privateAccount = { id: 'p1', type: 'private', company: null, role: 'customer', email: 'thomas.both@example.ch', loginId: 'l1', loginEmail: 'thomas.both@example.ch' } as const;
+    const businessAccount = { id: 'b1', type: 'business', company: 'Both Treuhand GmbH', role: 'superadmin', email: 'thomas@both-treuhand.ch', loginId: 'l1', loginEmail: 'thomas.both@example.ch' } as const;
+    const thomas: Profile = { ...anna, sub: 't1', name: 'Thomas Both', email: 'thomas.swissid@example.ch', accounts: [privateAccount, businessAccount] };
+
+    async function openMenu(): Promise<HTMLElement> {
+      await waitFor(() => part(element, 'user-button'), 'the signed-in view');
+      part(element, 'user-button')!.click();
+      await waitFor(() => !part(element, 'user-menu')!.hidden, 'menu open');
+      return part(element, 'user-menu')!;
+    }
+
+    it('shows the person and the account they act for; the menu lists every account, each with its own e-mail', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: thomas, account: businessAccount };
+      const menu = await openMenu();
+      expect(part(element, 'user-button')!.textContent).to.contain('Thomas Both').and.contain('Both Treuhand GmbH · Superadministrator/in');
+      const buttons = [...menu.querySelectorAll('[part~="account-button"]')];
+      expect(buttons.map((button) => button.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+        'Privatkunde thomas.both@example.ch',
+        'Both Treuhand GmbH · Superadministrator/in thomas@both-treuhand.ch',
+      ]);
+      expect(buttons.map((button) => button.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
+      expect(menu.querySelector('.email')!.textContent).to.equal('thomas.swissid@example.ch');
+      await assertAccessible(element);
+    });
+
+    it('one account: named in the menu, nothing to switch', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: anna };
+      const menu = await openMenu();
+      expect(menu.querySelector('[part~="account-button"]')).to.equal(null);
+      expect(menu.querySelector('.account-type')!.textContent).to.equal('Privatkunde');
+    });
+
+    it('an older login not linked yet: "Link to SwissID"; without a banner on the page, the menu says where', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: { ...thomas, login: 'post', linked: false }, menuNote: 'linkElsewhere' };
+      const menu = await openMenu();
+      expect(part(element, 'link-button')!.textContent).to.contain('Mit SwissID verknüpfen');
+      expect(menu.textContent).to.contain('«Mein Profil» → «Mit SwissID verknüpfen»');
+      await assertAccessible(element);
+    });
+
+    it('a linked login offers no linking', async () => {
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: { ...thomas, login: 'post', linked: true } };
+      await openMenu();
+      expect(part(element, 'link-button')).to.equal(null);
+    });
+  });
+
+  describe('the older login’s own wording', () => {
+    const legacyErrors: Array<[ErrorCode, string]> = [
+      ['popup_blocked', 'Fenster des Kundenlogins Post blockiert'],
+      ['response_invalid', 'Die Antwort des Kundenlogins Post'],
+      ['provider_error', 'Das Kundenlogin Post konnte die Anmeldung nicht abschliessen'],
+      ['provider_unreachable', 'Das Kundenlogin Post ist im Moment nicht erreichbar'],
+    ];
+    for (const [code, message] of legacyErrors) {
+      it(`error ${code} of the older login names it, and the Contact Center`, async () => {
+        element = await mount({ 'legacy-authority': AUTHORITY, 'legacy-client-id': 'post-login-test' });
+        element.preview = { status: 'signed-out', error: code, failedMethod: 'post' };
+        await waitFor(() => part(element, 'message')!.textContent!.includes(message), message);
+        const text = part(element, 'message')!.textContent!;
+        expect(text).not.to.contain('SwissSign');
+        if (code !== 'popup_blocked') expect(text).to.contain('Contact Center der Post');
+        await assertAccessible(element);
+      });
+    }
+  });
+
   describe('every state is accessible and says what happened', () => {
     const errors: Array<[ErrorCode, string]> = [
       ['popup_blocked', 'Ihr Browser hat das SwissID-Fenster blockiert'],
@@ -282,8 +368,8 @@ describe('<post-login>', () => {
       it(`error ${code}`, async () => {
         element = await mount();
         element.preview = { status: 'signed-out', error: code };
-        await element.updateComplete;
-        expect(part(element, 'message')!.textContent).to.contain(message);
+        // The error messages come in a chunk of their own, asked for when there is an error to say.
+        await waitFor(() => part(element, 'message')!.textContent!.includes(message), message);
         await assertAccessible(element);
       });
     }
@@ -307,7 +393,8 @@ describe('<post-login>', () => {
     it('signed in, with the user menu open and the account API unavailable', async () => {
       element = await mount();
       element.preview = { status: 'signed-in', profile: anna, accountUnavailable: true };
-      await element.updateComplete;
+      // The signed-in view comes in a chunk of its own.
+      await waitFor(() => part(element, 'user-button'), 'the signed-in view');
       part(element, 'user-button')!.click();
       await waitFor(() => !part(element, 'user-menu')!.hidden, 'menu open');
       expect(visibleText(element)).to.contain('anna.muster@example.ch');
@@ -319,7 +406,7 @@ describe('<post-login>', () => {
     it('renders a hostile profile name as text', async () => {
       element = await mount();
       element.preview = { status: 'signed-in', profile: { ...anna, name: '<img src=x onerror=alert(1)>' } };
-      await element.updateComplete;
+      await waitFor(() => part(element, 'user-button'), 'the signed-in view');
       expect(part(element, 'user-button')!.textContent).to.contain('<img src=x onerror=alert(1)>');
       expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     });

@@ -87,7 +87,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau, ...(timeout ? { timeout } : {}) });
       const { picker } = page;
       const typed = await editAarau(picker);
-      await executeServerCommand('api-fault', { method: 'PUT', path: '/addresses*', ...rule });
+      await executeServerCommand('api-fault', { method: 'PUT', path: '/accounts/*/addresses/*', ...rule });
       const started = Date.now();
       await pressSave(page.picker);
       await waitFor(() => errors(page).length, 'the failure', 10_000);
@@ -116,7 +116,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
 
   it('an answer of the wrong shape on load: says so with "try again", which then loads', async () => {
     // Every load while the fault is on (the picker loads when it connects and again when the login is ready).
-    await executeServerCommand('api-fault', { method: 'GET', path: '/addresses', fault: 'wrong-shape', times: 10 });
+    await executeServerCommand('api-fault', { method: 'GET', path: '/accounts/*/addresses', fault: 'wrong-shape', times: 10 });
     const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
     const { picker } = page;
     expect(hasPart(picker, 'combobox'), 'nothing half-read is shown').to.equal(false);
@@ -141,7 +141,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       const { picker } = page;
       await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', houseNumber: '10', postcode: '3000' }, 'Bern');
       const typed = draftValues(picker);
-      await executeServerCommand('api-fault', { method: 'POST', path: '/addresses', fault: 'drop-response', times: 2 });
+      await executeServerCommand('api-fault', { method: 'POST', path: '/accounts/*/addresses', fault: 'drop-response', times: 2 });
       await pressSave(picker);
       await waitFor(() => errors(page).length, 'the failure');
       await picker.updateComplete;
@@ -171,7 +171,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       const page = await openPickerPage();
       const { picker } = page;
       await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', houseNumber: '10', postcode: '3000' }, 'Bern');
-      await executeServerCommand('api-fault', { method: 'POST', path: '/addresses', fault: 'drop-response', times: 2 });
+      await executeServerCommand('api-fault', { method: 'POST', path: '/accounts/*/addresses', fault: 'drop-response', times: 2 });
       await pressSave(picker);
       await waitFor(() => errors(page).length, 'the failure');
       const before = (await storedAddressesOf(ACCOUNTS.marc.email)).online;
@@ -194,7 +194,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
       const { picker } = page;
       await editAarau(picker);
-      await executeServerCommand('api-fault', { method: 'PUT', path: '/addresses*', fault: 'drop-response', times: 2 });
+      await executeServerCommand('api-fault', { method: 'PUT', path: '/accounts/*/addresses/*', fault: 'drop-response', times: 2 });
       await pressSave(picker);
       await waitFor(() => errors(page).length, 'the failure');
       expect(await aarau(), 'stored, the answer lost').to.include({ version: 2, street: 'Bahnhofstrasse' });

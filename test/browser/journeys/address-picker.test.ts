@@ -6,6 +6,7 @@ import fr from '../../../src/i18n/address-picker.fr.js';
 import { ACCOUNTS, assertAccessible, part, waitFor } from '../support.js';
 import {
   addressBody,
+  addressesPath,
   ADDRESS_IDS,
   focusedIn,
   hasPart,
@@ -324,7 +325,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
       await save(page);
       const shown = fieldErrors(picker);
       const values = draftValues(picker);
-      const answer = await callAccountApi('POST', '/addresses', {
+      const answer = await callAccountApi('POST', addressesPath(login), {
         login,
         body: addressBody(values as Record<PickerField, string>, values.services as string[]),
         headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -478,7 +479,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
       expect(alerts).to.deep.equal([]);
       expect(writes(page)).to.deep.equal([]);
 
-      const answer = await callAccountApi('POST', '/addresses', {
+      const answer = await callAccountApi('POST', addressesPath(page.login), {
         login: page.login,
         body: addressBody({ name: hostile, street: hostileStreet, postcode: '3000', locality: 'Bern' }, ['forwarding']),
         headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -551,7 +552,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
       await page.picker.updateComplete;
       await typeInto(page.picker, 'street', 'Bahnhofstrasse');
       // A slow answer, so that the second press surely comes while the first save is under way.
-      await executeServerCommand('api-fault', { method: 'PUT', path: '/addresses*', fault: 'delay', ms: 800 });
+      await executeServerCommand('api-fault', { method: 'PUT', path: '/accounts/*/addresses/*', fault: 'delay', ms: 800 });
       return page;
     }
 
@@ -590,7 +591,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     // Opening the form looks up the postcode's localities; both answers are slow, the localities' lands mid-save.
     await executeServerCommand('api-fault', [
       { method: 'GET', path: '/localities', fault: 'delay', ms: 1500 },
-      { method: 'PUT', path: '/addresses*', fault: 'delay', ms: 3000 },
+      { method: 'PUT', path: '/accounts/*/addresses/*', fault: 'delay', ms: 3000 },
     ]);
     const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
     part(page.picker, 'edit-button')!.click();
@@ -610,7 +611,7 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
     await addAddress(picker, { company: 'Keller Logistik AG', street: 'Bollwerk', postcode: '3000' }, 'Bern');
     const typed = draftValues(picker);
     // Another administrator adds the third address meanwhile.
-    const other = await callAccountApi('POST', '/addresses', {
+    const other = await callAccountApi('POST', addressesPath(page.login), {
       login: page.login,
       body: addressBody({ company: 'Keller Logistik AG', street: 'Bahnhofplatz', houseNumber: '1', postcode: '5000', locality: 'Aarau' }, ['po-box']),
       headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -636,44 +637,86 @@ describe('<address-picker> for Marc Keller, superadministrator of Keller Logisti
   });
 });
 
-describe('<address-picker> for Lea Rossi, user at Keller Logistik AG: the administrator changes the addresses', () => {
+describe('<address-picker> removing an address that no longer serves (Marc Keller)', () => {
+  before(() => signInWithPopup(ACCOUNTS.marc));
+  beforeEach(reset);
+  afterEach(cleanUp);
+
+  const deletes = (page: PickerPage) => page.requests.filter((request) => request.method === 'DELETE');
+
+  it('asks first; "cancel" keeps it; "remove" deletes it in the database, drops the choice and tells the host', async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
+    const { picker } = page;
+    part(picker, 'remove-button')!.click();
+    await picker.updateComplete;
+    expect(shownText(part(picker, 'removal'))).to.contain(de.removeConfirm.replace('{address}', LINES.kellerAarau));
+    expect(picker.shadowRoot!.activeElement?.getAttribute('part'), 'focus on the way out that loses nothing').to.equal('cancel-remove-button');
+    await assertAccessible(picker);
+
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !hasPart(picker, 'removal'), 'the question to go');
+    expect(picker.shadowRoot!.activeElement?.getAttribute('part'), 'back at the choice').to.equal('combobox');
+    expect(deletes(page), 'nothing sent').to.deep.equal([]);
+
+    part(picker, 'remove-button')!.click();
+    await picker.updateComplete;
+    part(picker, 'confirm-remove-button')!.click();
+    await waitFor(() => shownText(part(picker, 'status')) === de.removed, 'the removal confirmed');
+    expect(deletes(page)).to.have.length(1);
+    expect(deletes(page)[0].headers['if-match'], 'the version shown').to.equal('"1"');
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.map((address) => address.id)).to.deep.equal([ADDRESS_IDS.kellerPoBox]);
+    expect(page.events.filter((event) => event.type !== 'input')).to.deep.equal([
+      { type: 'address-picker-remove', value: ADDRESS_IDS.kellerAarau, addressId: ADDRESS_IDS.kellerAarau, created: undefined, code: undefined, action: undefined },
+      { type: 'change', value: '', addressId: undefined, created: undefined, code: undefined, action: undefined },
+    ]);
+    picker.shadowRoot!.querySelector<HTMLElement>('[role=combobox]')!.click();
+    await picker.updateComplete;
+    expect([...picker.shadowRoot!.querySelectorAll('[role=option]')].map(shownText)).to.deep.equal([LINES.kellerPoBox]);
+    await assertAccessible(picker);
+  });
+
+  it('changed meanwhile (412): says so, removes nothing, and shows the address as it is now', async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
+    const { picker } = page;
+    part(picker, 'remove-button')!.click();
+    await picker.updateComplete;
+    await executeServerCommand('backend-change-address', { id: ADDRESS_IDS.kellerAarau, changes: { street: 'Rohrerstrasse', houseNumber: '20' } });
+    part(picker, 'confirm-remove-button')!.click();
+    await waitFor(() => shownText(part(picker, 'message')).includes(de.conflict), 'the conflict');
+    await waitFor(() => shownText(part(picker, 'combobox')).includes('Rohrerstrasse 20'), 'the address as it is now');
+    expect(page.events.filter((event) => event.type === 'address-picker-error')).to.deep.equal([
+      { type: 'address-picker-error', value: ADDRESS_IDS.kellerAarau, addressId: undefined, created: undefined, code: 'conflict', action: 'remove' },
+    ]);
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.find((address) => address.id === ADDRESS_IDS.kellerAarau)).to.include({ version: 2, street: 'Rohrerstrasse' });
+    await assertAccessible(picker);
+  });
+});
+
+describe('<address-picker> for Lea Rossi, user at Keller Logistik AG: agrees the address with the administrator, then saves it', () => {
   before(() => signInWithPopup(ACCOUNTS.lea));
   beforeEach(reset);
   afterEach(cleanUp);
 
-  it('shows where the administrator keeps them, no edit or add; the server refuses her writes (403)', async () => {
-    const page = await openPickerPage({ value: ADDRESS_IDS.kellerPoBox });
+  it('names the administrator to agree with, and her change is stored for the company', async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau });
     const { picker } = page;
-    expect(hasPart(picker, 'edit-button')).to.equal(false);
-    expect(hasPart(picker, 'add-button')).to.equal(false);
-    expect(shownText(picker.shadowRoot!.querySelector('.picker'))).to.contain(de.adminNote);
-    expect(shownText(part(picker, 'combobox'))).to.equal(LINES.kellerPoBox);
+    expect(shownText(picker.shadowRoot!.querySelector('.picker'))).to.contain(de.agreeNote.replace('{administrator}', 'Marc Keller'));
+    expect(hasPart(picker, 'edit-button')).to.equal(true);
     await assertAccessible(picker);
 
-    // She may still choose which address the service uses.
-    part(picker, 'combobox')!.click();
+    part(picker, 'edit-button')!.click();
     await picker.updateComplete;
-    (picker.shadowRoot!.querySelector('#option-1') as HTMLElement).click();
-    await picker.updateComplete;
-    expect(picker.value).to.equal(ADDRESS_IDS.kellerAarau);
+    await typeInto(picker, 'street', 'Bahnhofstrasse');
+    await typeInto(picker, 'houseNumber', '15b');
+    await save(page);
+    await savedOk(page);
 
-    const login = page.login;
-    const body = addressBody({ company: 'Rossi AG', street: 'Via Nassa', houseNumber: '5', postcode: '6900', locality: 'Lugano' }, ['forwarding']);
-    const put = await callAccountApi('PUT', `/addresses/${ADDRESS_IDS.kellerPoBox}`, {
-      login,
-      body,
-      headers: { 'If-Match': '"1"', 'Idempotency-Key': crypto.randomUUID() },
-    });
-    expect(put.status).to.equal(403);
-    expect(put.body.error).to.equal('administrator_only');
-    const post = await callAccountApi('POST', '/addresses', { login, body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
-    expect(post.status).to.equal(403);
-    expect(post.body.error).to.equal('administrator_only');
-    const { online } = await storedAddressesOf(ACCOUNTS.lea.email);
-    expect(online.map((address) => [address.id, address.version])).to.deep.equal([
-      [ADDRESS_IDS.kellerPoBox, 1],
-      [ADDRESS_IDS.kellerAarau, 1],
-    ]);
+    // The company's addresses: what Marc Keller, its superadministrator, sees too.
+    const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
+    expect(online.find((address) => address.id === ADDRESS_IDS.kellerAarau)).to.include({ version: 2, street: 'Bahnhofstrasse', houseNumber: '15b' });
+    expect(page.events.map((event) => event.type)).to.deep.equal(['address-picker-save']);
   });
 });
 
@@ -691,7 +734,7 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
     expect(shownText(part(picker, 'billing'))).to.contain('Kramgasse 12');
     await assertAccessible(picker);
 
-    const answer = await callAccountApi('POST', '/addresses', {
+    const answer = await callAccountApi('POST', addressesPath(page.login), {
       login: page.login,
       body: addressBody({ name: 'Anna Muster', street: 'Marktgasse', houseNumber: '3', postcode: '3000', locality: 'Bern' }, ['forwarding']),
       headers: { 'Idempotency-Key': crypto.randomUUID() },
@@ -702,24 +745,57 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
     expect((await storedAddressesOf(ACCOUNTS.anna.email)).online.map((address) => address.id)).to.deep.equal([ADDRESS_IDS.anna]);
   });
 
+  it('her only address stays: "remove" says why, without asking the API; the API refuses it too (409)', async () => {
+    const page = await openPickerPage({ value: ADDRESS_IDS.anna });
+    const { picker } = page;
+    part(picker, 'remove-button')!.click();
+    await waitFor(() => shownText(part(picker, 'message')).includes(de.last_address), 'the reason');
+    expect(hasPart(picker, 'removal'), 'nothing to confirm').to.equal(false);
+    expect(page.requests.filter((request) => request.method === 'DELETE')).to.deep.equal([]);
+    expect(page.events.filter((event) => event.type === 'address-picker-error')).to.deep.equal([
+      { type: 'address-picker-error', value: ADDRESS_IDS.anna, addressId: undefined, created: undefined, code: 'last_address', action: 'remove' },
+    ]);
+    await assertAccessible(picker);
+
+    const login = page.login;
+    const answer = await callAccountApi('DELETE', addressesPath(login, ADDRESS_IDS.anna), {
+      login,
+      headers: { 'If-Match': '"1"', 'Idempotency-Key': crypto.randomUUID() },
+    });
+    expect(answer.status).to.equal(409);
+    expect(answer.body.error).to.equal('last_address');
+    expect((await storedAddressesOf(ACCOUNTS.anna.email)).online.map((address) => address.id)).to.deep.equal([ADDRESS_IDS.anna]);
+  });
+
   it("never reads or writes another customer's address (404)", async () => {
     const page = await openPickerPage();
     const login = page.login;
     const options = [...page.picker.shadowRoot!.querySelectorAll('[role=option]')].map(shownText);
     expect(options).to.deep.equal(['Anna Muster, c/o Beat Muster, Länggassstrasse 7a, 3000 Bern']);
 
-    const read = await callAccountApi('GET', `/addresses/${ADDRESS_IDS.kellerPoBox}`, { login });
+    const read = await callAccountApi('GET', addressesPath(login, ADDRESS_IDS.kellerPoBox), { login });
     expect(read.status).to.equal(404);
     expect(JSON.stringify(read.body)).not.to.contain('Hardturmstrasse');
-    const write = await callAccountApi('PUT', `/addresses/${ADDRESS_IDS.kellerPoBox}`, {
+    const write = await callAccountApi('PUT', addressesPath(login, ADDRESS_IDS.kellerPoBox), {
       login,
       body: addressBody({ name: 'Anna Muster', street: 'Kramgasse', houseNumber: '1', postcode: '3000', locality: 'Bern' }, ['forwarding']),
       headers: { 'If-Match': '"1"', 'Idempotency-Key': crypto.randomUUID() },
     });
     expect(write.status).to.equal(404);
-    const list = await callAccountApi('GET', '/addresses', { login });
+    const list = await callAccountApi('GET', addressesPath(login), { login });
     expect(JSON.stringify(list.body)).not.to.contain(ADDRESS_IDS.kellerPoBox);
-    const marc = (await storedAddressesOf(ACCOUNTS.marc.email)).online.find((address) => address.id === ADDRESS_IDS.kellerPoBox);
-    expect(marc).to.include({ version: 1, name: null, street: 'Hardturmstrasse' });
+    // Nor by naming the company's account: she may not act for it.
+    const foreign = await callAccountApi('GET', `/accounts/${ACCOUNTS.marc.accountId}/addresses`, { login });
+    expect(foreign.status).to.equal(404);
+    expect(JSON.stringify(foreign.body)).not.to.contain('Hardturmstrasse');
+    const foreignWrite = await callAccountApi('POST', `/accounts/${ACCOUNTS.marc.accountId}/addresses`, {
+      login,
+      body: addressBody({ name: 'Anna Muster', street: 'Kramgasse', houseNumber: '1', postcode: '3000', locality: 'Bern' }, ['forwarding']),
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+    expect(foreignWrite.status).to.equal(404);
+    const keller = (await storedAddressesOf(ACCOUNTS.marc.email)).online;
+    expect(keller.find((address) => address.id === ADDRESS_IDS.kellerPoBox)).to.include({ version: 1, name: null, street: 'Hardturmstrasse' });
+    expect(keller, 'nothing added to the company').to.have.length(2);
   });
 });

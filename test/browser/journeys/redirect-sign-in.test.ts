@@ -65,9 +65,8 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     const text = menu.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('marc.keller@example.ch');
-    expect(text).to.contain('Geschäftskunde');
-    expect(text).to.contain('Keller Logistik AG');
-    expect(text).to.contain('Superadministrator');
+    // The one account he acts for: the company, with his role there.
+    expect(text).to.contain('Keller Logistik AG · Superadministrator');
     expect(text).to.contain('SwissID');
     await assertAccessible(element);
 

@@ -1,0 +1,61 @@
+import type { ErrorCode } from '../core/errors.js';
+import type { SignInMethod } from '../core/page-login.js';
+import type { ErrorMessages } from '../i18n/errors.en.js';
+
+/**
+ * What `<post-login>` tells the customer about an error: loaded with the error messages when there is one to say
+ * (a sign-in does not need it). Errors of the older Post customer login are said as that login's.
+ */
+export interface ErrorDescription {
+  message: string;
+  /** Whom to tell when it keeps happening (SwissSign, or the Post Contact Center), for the errors nobody can fix here. */
+  hint: string | null;
+}
+
+type ErrorKey = keyof ErrorMessages;
+
+/** Each error's message: from the errors' chunk, but for the three that say what the signed-in view says too. */
+const ERROR_MESSAGES: Record<ErrorCode, ErrorKey | 'errorAccount' | 'sessionExpired'> = {
+  popup_blocked: 'errorPopupBlocked',
+  popup_closed: 'errorPopupClosed',
+  popup_timeout: 'errorPopupTimeout',
+  cancelled: 'errorCancelled',
+  response_invalid: 'errorResponseInvalid',
+  id_token_invalid: 'errorTokenInvalid',
+  provider_error: 'errorProvider',
+  provider_unreachable: 'errorUnreachable',
+  account_unavailable: 'errorAccount',
+  renewal_failed: 'sessionExpired',
+  config_invalid: 'errorConfig',
+  signed_out: 'sessionExpired',
+};
+
+/** Errors the customer can do nothing about except trying again later or telling someone. */
+const WITH_CONTACT_HINT: ReadonlySet<ErrorCode> = new Set(['provider_error', 'provider_unreachable', 'response_invalid', 'id_token_invalid']);
+
+/** The older Post customer login's own wording, where SwissID's names SwissID (its window, its answer, SwissSign). */
+const LEGACY_MESSAGES: Partial<Record<ErrorCode, ErrorKey>> = {
+  popup_blocked: 'errorPopupBlockedLegacy',
+  popup_closed: 'errorPopupClosedLegacy',
+  popup_timeout: 'errorPopupTimeoutLegacy',
+  response_invalid: 'errorResponseInvalidLegacy',
+  provider_error: 'errorProviderLegacy',
+  provider_unreachable: 'errorUnreachableLegacy',
+};
+
+/**
+ * What the customer is told about an error of `method`'s sign-in: `t` answers the language chunk's strings,
+ * `errorText` the error messages'.
+ */
+export function describeError(
+  code: ErrorCode,
+  method: SignInMethod | null,
+  t: (key: 'errorAccount' | 'sessionExpired') => string,
+  errorText: (key: keyof ErrorMessages) => string,
+): ErrorDescription {
+  const key = (method === 'post' && LEGACY_MESSAGES[code]) || ERROR_MESSAGES[code];
+  const message = key === 'errorAccount' || key === 'sessionExpired' ? t(key) : errorText(key);
+  const hint = WITH_CONTACT_HINT.has(code) ? errorText(method === 'post' ? 'errorContactHintLegacy' : 'errorContactHint') : null;
+  return { message, hint };
+}
+
