@@ -876,6 +876,14 @@ describe('<address-picker>', () => {
     element.preview = { ...element.preview, draft: { ...hostile }, conflict: { ...hostile, version: 2 }, error: 'conflict' };
     await element.updateComplete;
     expect(text(part(element, 'conflict'))).to.contain(script);
+    // The administrator's name from the API, the account's company, and the removal question naming the address.
+    const user = { id: 'a9', type: 'business' as const, company: img, role: 'user' as const, email: 'x@example.ch', loginId: null, loginEmail: null };
+    element.preview = { status: 'ready', book: { ...book([hostile, keller]), administrator: script }, account: user };
+    await element.updateComplete;
+    expect(visibleText(element)).to.contain(de.agreeNote.replace('{administrator}', script));
+    element.preview = { ...element.preview, removal: { address: hostile, busy: false } };
+    await element.updateComplete;
+    expect(text(part(element, 'removal'))).to.contain(img);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(element.shadowRoot!.querySelectorAll('img, script').length).to.equal(0);
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);

@@ -410,5 +410,20 @@ describe('<post-login>', () => {
       expect(part(element, 'user-button')!.textContent).to.contain('<img src=x onerror=alert(1)>');
       expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     });
+
+    it('renders hostile account names and e-mails as text, in the header and the account list', async () => {
+      const img = '<img src=x onerror="window.__pwned=1">';
+      const account = (id: string, company: string | null) =>
+        ({ id, type: company ? 'business' : 'private', company, role: company ? 'user' : 'customer', email: `${img}@example.ch`, loginId: null, loginEmail: null }) as const;
+      element = await mount();
+      element.preview = { status: 'signed-in', profile: { ...anna, accounts: [account('h1', img), account('h2', null)] } };
+      const button = await waitFor(() => part(element, 'user-button'), 'the signed-in view');
+      button.click();
+      await waitFor(() => !part(element, 'user-menu')!.hidden, 'the menu');
+      expect(part(element, 'acting-account')!.textContent).to.contain(img);
+      expect(part(element, 'accounts')!.textContent).to.contain(`${img}@example.ch`);
+      expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AddressPicker, PostLogin, SwissIdLinkBanner } from '../../../src/index.js';
 import de from '../../../src/i18n/de.js';
 import pickerDe from '../../../src/i18n/address-picker.de.js';
+import errorsDe from '../../../src/i18n/errors.de.js';
 import {
   AppFrame,
   assertAccessible,
@@ -98,6 +99,13 @@ describe('one SwissID, all accounts: acting for one account at a time (Thomas Bo
     await signInWithRedirect(frame, NEW_SWISSIDS.nora);
     const element = await frame.waitForStatus('signed-in');
     expect(acting(element), 'the first account to begin with').to.equal(THOMAS.private.label);
+    // The host hears of every account with the sign-in: the person is the SwissID, each account has its own e-mail.
+    const [signIn] = eventsOfType('post-login-sign-in') as unknown as Array<{ profile: { email: string; accounts: Array<{ id: string; email: string }> } }>;
+    expect(signIn.profile.email).to.equal(NEW_SWISSIDS.nora.email);
+    expect(signIn.profile.accounts.map((account) => [account.id, account.email])).to.deep.equal([
+      [THOMAS.private.id, THOMAS.private.email],
+      [THOMAS.business.id, THOMAS.business.email],
+    ]);
     await billingShows(frame, THOMAS.private.billing);
 
     expect(await accountButtons(element)).to.deep.equal([
@@ -141,6 +149,16 @@ describe('one SwissID, all accounts: acting for one account at a time (Thomas Bo
     await waitFor(() => acting(frame.element()) === THOMAS.private.label, 'the first tab to follow');
     await billingShows(frame, THOMAS.private.billing);
     await billingShows(other, THOMAS.private.billing);
+
+    // What the choice left on the device names nobody: no account id, e-mail or subject in its key or value.
+    const kept = Object.keys(localStorage)
+      .filter((key) => key.startsWith('post-login:acting-account:'))
+      .map((key) => `${key}=${localStorage.getItem(key)}`);
+    expect(kept).to.have.length(1);
+    const sub = frame.element().profile!.sub;
+    for (const personal of [THOMAS.private.id, THOMAS.business.id, THOMAS.private.email, THOMAS.business.email, sub, NEW_SWISSIDS.nora.email]) {
+      expect(kept[0]).not.to.contain(personal);
+    }
   });
 
   it('switching while an address is being edited asks first: "keep editing" keeps every letter, "discard" switches', async () => {
@@ -264,5 +282,26 @@ describe('one SwissID, all accounts: "Link to SwissID" in the user menu of an ol
     await waitFor(() => banner(frame!).shadowRoot!.querySelector('[part~="start-button"]'), 'the banner again');
     expect(eventsOfType('post-login-link-request')).to.have.length(1);
     expect(text(element.shadowRoot!.querySelector('.user-menu [role=status]')!), 'no "link elsewhere" note').to.equal('');
+  });
+});
+
+describe('one SwissID, all accounts: the older login’s failures are worded as its own', () => {
+  let frame: AppFrame | null = null;
+  beforeEach(clearStorage);
+  afterEach(() => frame?.remove());
+
+  it('its provider out of reach: names the older login and the Post Contact Center, not SwissID or SwissSign', async () => {
+    // Nothing listens at that address: a real connection failure.
+    frame = await AppFrame.open(await fixtureConfig({ 'legacy-authority': 'http://localhost:4197/' }));
+    const element = await frame.ready();
+    part(element, 'legacy-sign-in-button')!.click();
+    await waitFor(() => eventsOfType('post-login-error').length > 0, 'the error');
+    expect(eventsOfType('post-login-error').map((event) => event.code)).to.deep.equal(['provider_unreachable']);
+    const shown = await waitFor(() => text(part(element, 'message')) || null, 'the message');
+    expect(shown).to.contain(errorsDe.errorUnreachableLegacy).and.to.contain(errorsDe.errorContactHintLegacy);
+    expect(shown).not.to.contain('SwissSign');
+    expect(shown).not.to.contain('SwissID');
+    expect(element.status).to.equal('signed-out');
+    await assertAccessible(element);
   });
 });
