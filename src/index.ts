@@ -2,7 +2,7 @@
 export * from './post-login/index.js';
 export * from './swissid-link-banner/index.js';
 export * from './address-picker/index.js';
-export type { Profile, AccountType, AccountRole, SignInMethod } from './core/page-login.js';
+export type { Profile, Account, AccountType, AccountRole, SignInMethod } from './core/page-login.js';
 export type { ErrorCode } from './core/errors.js';
 export type { LinkedAccount } from './swissid-link-banner/link-api.js';
 export type { Messages } from './i18n/en.js';

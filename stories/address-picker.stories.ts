@@ -114,8 +114,6 @@ const marc: AddressBook = {
 };
 /** Marc with all three addresses: the list has three choices, and the limit is reached. */
 const marcFull: AddressBook = { ...marc, online: [kellerZurich, kellerAarau, kellerBasel], limits: { ...marc.limits, canAdd: false } };
-/** Lea Rossi, user of the same company: sees the company's addresses, the administrator changes them. */
-const lea: AddressBook = { ...marc, limits: { maxOnline: 3, canEdit: false, canAdd: false, writable: true } };
 /** Anna on a partner site: it may read her addresses (with her consent at SwissID), not change them. */
 const annaAtPartner: AddressBook = { ...anna, limits: { ...anna.limits, canEdit: false, writable: false } };
 
@@ -262,30 +260,14 @@ export const BusinessAdministrator: Story = {
   },
 };
 
-export const BusinessUser: Story = {
-  name: 'Business user: administrator decides',
-  args: { preview: ready(lea) },
-  parameters: describe(
-    'Lea Rossi, a user of Keller Logistik AG: she chooses among the company’s addresses but cannot edit or add one; the note says to agree on the address with the company’s administrator.',
-  ),
-  play: async ({ canvasElement }) => {
-    const root = await painted(canvasElement);
-    expect(root.querySelector('[part~="edit-button"], [part~="add-button"]')).toBeNull();
-    // The billing note and the administrator note.
-    expect(root.querySelectorAll('.note')).toHaveLength(2);
-  },
-};
-
 /** Lea as the API describes her account now: a company's user who may save its address, with its administrator named. */
-const leaMayEdit: AddressBook = { ...marc, administrator: 'Marc Keller' };
+const leaMayEdit: AddressBook = { ...marc, limits: { ...marc.limits, managedBy: 'administrator' }, administrator: 'Marc Keller' };
 const leaAccount = {
   id: 'storybook-lea',
   type: 'business',
   company: 'Keller Logistik AG',
   role: 'user',
   email: 'lea.rossi@example.ch',
-  loginId: null,
-  loginEmail: null,
 } as const;
 
 export const BusinessUserAgrees: Story = {
@@ -331,7 +313,7 @@ export const SwitchWhileEditing: Story = {
     value: kellerAarau.id,
     preview: ready(marc, {
       draft: { ...kellerAarau, coName: 'Lager Aarau, Rampe 3' },
-      switchTo: { id: 'storybook-marc-private', type: 'private', company: null, role: 'customer', email: 'marc@example.ch', loginId: null, loginEmail: null },
+      switchTo: { id: 'storybook-marc-private', type: 'private', company: null, role: 'customer', email: 'marc@example.ch' },
     }),
   },
   parameters: describe(
@@ -578,11 +560,6 @@ const saveErrors: Record<SaveError, { preview: Partial<AddressPickerView>; descr
     description:
       'The site’s access does not allow changes (a partner site may read addresses, not change them): the API refused the save. Nothing was saved; the alert says where Anna can change her addresses.',
   },
-  administrator_only: {
-    preview: ready(lea, { draft: { ...kellerAarau, coName: 'Lager Aarau, Rampe 3' }, error: 'administrator_only' }),
-    description:
-      'Lea’s company changed its settings while she was editing: only the administrator may change the addresses now. Nothing was saved; the alert says whom to ask.',
-  },
 };
 
 function saveErrorStory(error: SaveError): Story {
@@ -604,7 +581,6 @@ export const SaveErrorServer: Story = saveErrorStory('server');
 export const SaveErrorMalformed: Story = saveErrorStory('malformed');
 export const SaveErrorSessionExpired: Story = saveErrorStory('session_expired');
 export const SaveErrorLimitReached: Story = saveErrorStory('limit_reached');
-export const SaveErrorAdministratorOnly: Story = saveErrorStory('administrator_only');
 export const SaveErrorNotAllowed: Story = saveErrorStory('not_allowed');
 
 export const Conflict: Story = {

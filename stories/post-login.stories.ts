@@ -50,8 +50,6 @@ const account = (id: string, fields: Partial<Account> & Pick<Account, 'email'>):
   type: 'private',
   company: null,
   role: 'customer',
-  loginId: null,
-  loginEmail: null,
   ...fields,
 });
 
@@ -92,14 +90,12 @@ const lea: Profile = {
 };
 
 /** A customer who still signs in with the older Post customer login (not linked to SwissID yet): two accounts. */
-const thomasPrivate = account('thomas-private', { email: 'thomas.both@example.ch', loginId: 'storybook-thomas', loginEmail: 'thomas.both@example.ch' });
+const thomasPrivate = account('thomas-private', { email: 'thomas.both@example.ch' });
 const thomasBusiness = account('thomas-business', {
   type: 'business',
   company: 'Both Treuhand GmbH',
   role: 'superadmin',
   email: 'thomas@both-treuhand.ch',
-  loginId: 'storybook-thomas',
-  loginEmail: 'thomas.both@example.ch',
 });
 const thomas: Profile = {
   sub: 'storybook-thomas',
@@ -116,7 +112,7 @@ const thomas: Profile = {
 /** Thomas after linking: signed in with his SwissID, all his accounts under it, each with its own e-mail. */
 const thomasWithSwissid: Profile = {
   ...thomas,
-  sub: 'storybook-nora',
+  sub: 'storybook-thomas-swissid',
   name: 'Thomas Both',
   email: 'thomas.swissid@example.ch',
   login: 'swissid',
@@ -422,7 +418,7 @@ export const AccountsSeveral: Story = {
   play: async ({ canvasElement }) => {
     await openPopover(canvasElement, 'user-button', 'user-menu');
     const buttons = [...element(canvasElement).shadowRoot!.querySelectorAll('[part~="account-button"]')];
-    expect(buttons.map((button) => button.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(buttons.map((button) => button.getAttribute('aria-current'))).toEqual(['true', 'false']);
   },
 };
 

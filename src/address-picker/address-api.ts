@@ -1,5 +1,5 @@
 import { isPostLoginError } from '../core/errors.js';
-import { apiUrl, fetchJson, HttpError, type Authorize } from '../core/http.js';
+import { apiUrl, fetchJson, HttpError, isId, type Authorize } from '../core/http.js';
 import type { AddressErrorCode } from './address-picker.events.js';
 
 /**
@@ -26,12 +26,14 @@ export interface Address extends AddressFields {
 export interface AddressLimits {
   /** How many online-services addresses the account may have. */
   maxOnline: number;
-  /** This login may change the online-services addresses (a company's users may not when the administrator does). */
+  /** This login may change the online-services addresses. */
   canEdit: boolean;
   /** This login may add one more. */
   canAdd: boolean;
   /** This site's access allows changes at all (a partner site's does not); false makes `canEdit` false too. */
   writable: boolean;
+  /** `administrator`: a company's users agree the addresses with its administrator before saving them. */
+  managedBy?: 'self' | 'administrator';
 }
 
 export interface AddressBook {
@@ -58,13 +60,18 @@ function invalid(): never {
 /** Checks the shape of an address the API sent; anything else is a malformed answer, never shown half-read. */
 export function toAddress(value: unknown): Address {
   const raw = (value ?? invalid()) as Record<string, unknown>;
-  if (typeof raw.id !== 'string' || !Number.isInteger(raw.version)) invalid();
+  if (!isId(raw.id) || !Number.isInteger(raw.version)) invalid();
   const services = raw.services ?? [];
   if (!Array.isArray(services)) invalid();
   const address = { id: raw.id, version: raw.version as number, services: [] as AddressService[] } as Address;
   for (const field of ADDRESS_FIELDS) address[field] = text(raw[field]);
   address.services = ADDRESS_SERVICES.filter((service) => services.includes(service));
   return address;
+}
+
+/** The book with these online-services addresses, and whether one more may be added now. */
+export function withOnline(book: AddressBook, online: Address[]): AddressBook {
+  return { ...book, online, limits: { ...book.limits, canAdd: book.limits.canEdit && online.length < book.limits.maxOnline } };
 }
 
 function toAddressBook(value: unknown): AddressBook {
@@ -77,7 +84,13 @@ function toAddressBook(value: unknown): AddressBook {
     billing: raw.billing == null ? null : toAddress(raw.billing),
     online: raw.online.map(toAddress),
     // An API that does not say `writable` leaves it to `canEdit`.
-    limits: { maxOnline: limits.maxOnline, canEdit: limits.canEdit, canAdd: limits.canAdd === true, writable: limits.writable !== false },
+    limits: {
+      maxOnline: limits.maxOnline,
+      canEdit: limits.canEdit,
+      canAdd: limits.canAdd === true,
+      writable: limits.writable !== false,
+      managedBy: limits.managedBy === 'administrator' ? 'administrator' : 'self',
+    },
     administrator: typeof (raw.administrator as { name?: unknown } | null)?.name === 'string' ? (raw.administrator as { name: string }).name : null,
   };
 }
@@ -89,14 +102,29 @@ export async function loadAddresses(api: string, accountId: string, authorize: A
   return toAddressBook(await fetchJson<unknown>(apiUrl(api, accountPath(accountId)), { authorize, timeoutMs }));
 }
 
-/** Removes an online-services address (`If-Match` the version shown: a 412 carries the one saved meanwhile). */
-export async function removeAddress(api: string, accountId: string, authorize: Authorize, address: Address, timeoutMs?: number): Promise<void> {
-  await fetchJson<unknown>(apiUrl(api, accountPath(accountId, `/${encodeURIComponent(address.id)}`)), {
-    method: 'DELETE',
-    authorize,
-    headers: { 'If-Match': `"${address.version}"` },
-    timeoutMs,
-  });
+/**
+ * Removes an online-services address (`If-Match` the version shown: a 412 carries the one saved meanwhile). The same
+ * `idempotencyKey` for a retry gets the first answer again, so a removal whose answer was lost is not refused as gone.
+ */
+export async function removeAddress(
+  api: string,
+  accountId: string,
+  authorize: Authorize,
+  address: Address,
+  idempotencyKey: string,
+  timeoutMs?: number,
+): Promise<void> {
+  try {
+    await fetchJson<unknown>(apiUrl(api, accountPath(accountId, `/${encodeURIComponent(address.id)}`)), {
+      method: 'DELETE',
+      authorize,
+      headers: { 'If-Match': `"${address.version}"`, 'Idempotency-Key': idempotencyKey },
+      timeoutMs,
+    });
+  } catch (error) {
+    // Gone already (removed in another tab): what the customer asked for is done.
+    if (!(error instanceof HttpError && error.status === 404)) throw error;
+  }
 }
 
 /** The localities the directory knows for a 4-digit postcode (none for an unknown one). */
@@ -147,7 +175,7 @@ export function toErrorCode(error: unknown): AddressErrorCode {
   if (error.failure === 'network') return 'unreachable';
   if (error.failure === 'unauthorized') return 'session_expired';
   if (error.failure === 'timeout' || error.failure === 'malformed') return error.failure;
-  if (error.code === 'limit_reached' || error.code === 'administrator_only' || error.code === 'validation' || error.code === 'last_address') {
+  if (error.code === 'limit_reached' || error.code === 'validation' || error.code === 'last_address') {
     return error.code;
   }
   if (error.status === 403 && error.code === 'insufficient_scope') return 'not_allowed';

@@ -6,6 +6,7 @@ import {
   saveAddress,
   toAddress,
   toErrorCode,
+  withOnline,
   type Address,
   type AddressBook,
   type AddressDraft,
@@ -126,10 +127,10 @@ export class AddressEditor {
     void this.lookUpLocalities(draft.postcode);
   }
 
-  /** The customer's edit kept in this tab from before a sign-in, for the customer now signed in. */
+  /** The customer's edit kept in this tab from before a sign-in, for the customer and account now shown. */
   restore(): void {
     const customer = this.picker.customer();
-    const kept = this.state.step === 'closed' && customer ? this.store.load(customer.sub) : null;
+    const kept = this.state.step === 'closed' && customer ? this.store.load(customer.sub, customer.accountId) : null;
     if (kept) {
       this.idempotencyKey = kept.idempotencyKey;
       this.set({ step: 'editing', edit: { draft: kept.draft, fieldErrors: {}, localities: null } });
@@ -140,7 +141,9 @@ export class AddressEditor {
   /** Keeps the edit for after a sign-in (signed out or expired meanwhile). */
   keep(): void {
     const customer = this.picker.customer();
-    if (customer && this.edit) this.store.save(customer.sub, { draft: this.edit.draft, idempotencyKey: this.idempotencyKey });
+    if (customer && this.edit) {
+      this.store.save(customer.sub, customer.accountId, { draft: this.edit.draft, idempotencyKey: this.idempotencyKey });
+    }
   }
 
   /** Forgets the edit, also the stored copy (another customer, or a deliberate sign-out). */
@@ -237,8 +240,7 @@ export class AddressEditor {
     const book = this.picker.book();
     const known = book.online.some((address) => address.id === saved.id);
     const online = known ? book.online.map((address) => (address.id === saved.id ? saved : address)) : [...book.online, saved];
-    const limits = { ...book.limits, canAdd: book.limits.canEdit && online.length < book.limits.maxOnline };
-    return { book: { ...book, online, limits }, known };
+    return { book: withOnline(book, online), known };
   }
 
   /** Shows a saved address in the list; closes the form unless the customer changed it while it was being saved. */
@@ -292,7 +294,6 @@ export class AddressEditor {
     const book = this.picker.book();
     if (code === 'validation') this.update({ fieldErrors: toFieldErrors(body.fields) });
     if (code === 'limit_reached') this.picker.setBook({ ...book, limits: { ...book.limits, canAdd: false } });
-    if (code === 'administrator_only') this.picker.setBook({ ...book, limits: { ...book.limits, canEdit: false, canAdd: false } });
     if (code === 'not_allowed') this.picker.setBook({ ...book, limits: { ...book.limits, canEdit: false, canAdd: false, writable: false } });
     this.fail(code);
     return false;

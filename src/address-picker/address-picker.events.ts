@@ -13,7 +13,6 @@ export type AddressErrorCode =
   | 'session_expired'
   | 'conflict'
   | 'limit_reached'
-  | 'administrator_only'
   /** The account's last online-services address cannot be removed. */
   | 'last_address'
   /** This site's access does not cover it (a partner site may read addresses, not change them). */

@@ -102,10 +102,10 @@ export interface ChoiceParts extends PickerParts {
 export function renderChoice(parts: ChoiceParts) {
   const { t, combobox, choices, chosen, invalid, disabled } = parts;
   const service = t(SERVICE_KEYS[parts.service]);
-  const { canEdit, canAdd, maxOnline, writable } = parts.book.limits;
+  const { canEdit, canAdd, writable } = parts.book.limits;
   const { administrator } = parts.book;
   // A company's user agrees the address with its administrator before saving it (the source text's rule).
-  const agree = canEdit && parts.account?.role === 'user';
+  const agree = canEdit && parts.book.limits.managedBy === 'administrator' && parts.account?.role === 'user';
   const active = combobox.active;
   return html`
     <div>
@@ -167,7 +167,6 @@ export function renderChoice(parts: ChoiceParts) {
       : nothing}
     ${agree ? html`<p class="note">${administrator ? t('agreeNote', { administrator }) : t('agreeNoteUnnamed')}</p>` : nothing}
     ${!writable ? html`<p class="note">${t('readOnlyNote')}</p>` : nothing}
-    ${writable && !canEdit && maxOnline > 0 ? html`<p class="note">${t('adminNote')}</p>` : nothing}
     ${canEdit && !canAdd ? html`<p class="note">${t('limitNote')}</p>` : nothing}
     <p class="visually-hidden" role="status">${combobox.announced && chosen ? t('chosen', { address: addressLine(t, chosen) }) : nothing}</p>
   `;
@@ -267,9 +266,17 @@ export function renderConflict(parts: ConflictParts, mine: AddressDraft, current
 /** Before an address goes: which one, and the choice to remove it or not. */
 export function renderRemoval(parts: PickerParts, removal: { address: Address; busy: boolean }, actions: { onConfirm(): void; onCancel(): void }) {
   const { t, disabled } = parts;
-  return html`<section class="removal" part="removal" aria-labelledby="removal-title">
+  // A group named by its heading and described by the question: focus on "cancel" reads both; Escape cancels.
+  return html`<section
+    class="removal"
+    part="removal"
+    role="group"
+    aria-labelledby="removal-title"
+    aria-describedby="removal-question"
+    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && actions.onCancel()}
+  >
     ${heading(parts, 'removal-title', t('remove'))}
-    <p>${t('removeConfirm', { address: addressLine(t, removal.address) })}</p>
+    <p id="removal-question">${t('removeConfirm', { address: addressLine(t, removal.address) })}</p>
     <div class="actions">
       <button class="primary" part="confirm-remove-button" ?disabled=${disabled} aria-disabled=${removal.busy ? 'true' : 'false'} @click=${actions.onConfirm}>
         ${t('removeConfirmButton')}
@@ -282,9 +289,9 @@ export function renderRemoval(parts: PickerParts, removal: { address: Address; b
 /** Another account was chosen while this one's address is being edited: discard the edit, or finish it first. */
 export function renderSwitchQuestion(parts: PickerParts, account: Account, actions: { onDiscard(): void; onKeep(): void }) {
   const { t } = parts;
-  const label = account.type === 'business' ? (account.company ?? '') : t('accountPrivate');
-  return html`<div class="switch" part="switch-question" role="alert">
-    <p>${t('switchPending', { account: label })}</p>
+  const label = account.type === 'business' ? (account.company ?? t('accountBusiness')) : t('accountPrivate');
+  return html`<div class="switch" part="switch-question">
+    <p role="alert">${t('switchPending', { account: label })}</p>
     <div class="actions">
       <button class="secondary" part="discard-button" @click=${actions.onDiscard}>${t('discardAndSwitch')}</button>
       <button class="primary" part="keep-editing-button" @click=${actions.onKeep}>${t('keepEditing')}</button>
@@ -329,7 +336,6 @@ function renderRecovery({ t }: PickerParts, view: AddressPickerView, actions: { 
     return html`<div class="actions"><button class="secondary" @click=${actions.onRetry}>${t('retry')}</button></div>`;
   }
   if (view.error === 'limit_reached') return html`<p>${t('limitNote')}</p>`;
-  if (view.error === 'administrator_only') return html`<p>${t('adminNote')}</p>`;
   if (view.error === 'not_allowed') return html`<p>${t('readOnlyNote')}</p>`;
   return nothing;
 }

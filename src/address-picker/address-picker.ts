@@ -57,16 +57,26 @@ interface Customer {
  * @tag address-picker
  * @summary Billing address and online-services addresses.
  *
- * @fires change - The customer chose another address (`value` is its id).
+ * @fires change - The customer chose another address (`value` is its id), or the chosen one went (removed, another
+ *   account: `value` is then empty or the attribute's).
  * @fires input - The customer chose another address.
  * @fires address-picker-save - An online-services address was saved; `addressId`, `created`.
- * @fires address-picker-error - Loading or saving failed; `code` says why, `action` is `load` or `save`.
+ * @fires address-picker-remove - An online-services address was removed; `addressId`.
+ * @fires address-picker-error - Loading, saving or removing failed; `code` says why, `action` is `load`, `save` or
+ *   `remove`.
  *
  * @csspart billing - The billing address and how to change it.
  * @csspart combobox - The button that shows the chosen address and opens the list.
  * @csspart listbox - The list of addresses.
  * @csspart edit-button - "Edit address".
  * @csspart add-button - "Add address".
+ * @csspart remove-button - "Remove address" for the chosen one.
+ * @csspart removal - The question before an address is removed.
+ * @csspart confirm-remove-button - "Remove" in that question.
+ * @csspart cancel-remove-button - "Cancel" in that question.
+ * @csspart switch-question - The question when another account is chosen while an address is being edited.
+ * @csspart discard-button - "Discard changes" in that question.
+ * @csspart keep-editing-button - "Keep editing" in that question.
  * @csspart form - The form to edit or add an address.
  * @csspart save-button - "Save address".
  * @csspart cancel-button - "Cancel" in the form.
@@ -117,13 +127,18 @@ export class AddressPicker extends AddressPickerField {
       this.value = '';
       this.announceChoice();
     },
-    editClosed: () => void this.load(),
+    // An account switch that waited for the edit goes on once the editor is done with its own steps.
+    editClosed: () => {
+      if (this.customer && this.watcher.login?.account?.id !== this.customer.account?.id) queueMicrotask(() => void this.load());
+    },
     reload: () => this.load(true),
   };
   private readonly editor = new AddressEditor(this, this.access);
   private readonly removal = new AddressRemoval(this, this.access);
   /** Another account was chosen while an address is being edited: the question before the edit goes. */
   private switchTo: Account | null = null;
+  /** The account the customer chose to finish the edit before acting for ("keep editing"): not asked again. */
+  private switchDeclined: string | null = null;
   private status: AddressPickerView['status'] = 'signed-out';
   private book: AddressBook = EMPTY_BOOK;
   /** What the alert says. */
@@ -230,18 +245,29 @@ export class AddressPicker extends AddressPickerField {
     // Someone else signed in: the previous customer's edit and choice are not theirs to see.
     if (this.customer && this.customer.sub !== profile.sub) this.forget();
     const account = login.account;
+    const otherAccount = Boolean(this.customer) && account?.id !== this.customer?.account?.id;
     // Another account chosen while an address is being edited: the customer decides first what becomes of the edit.
-    if (this.customer && account?.id !== this.customer.account?.id && this.editor.edit) {
-      this.switchTo = account;
+    if (otherAccount && this.editor.edit) {
+      if (this.switchDeclined !== (account?.id ?? '')) this.switchTo = account;
       this.requestUpdate();
       return;
+    }
+    this.switchDeclined = null;
+    if (this.switchTo) {
+      // Back to the account being edited, or the edit is done: no question left.
+      this.switchTo = null;
+      this.requestUpdate();
     }
     // The login's events repeat (ready, sign-in, renewal): load once per customer and account unless asked to again.
     const wanted = `${profile.sub}|${account?.id ?? ''}`;
     if (!force && this.requested === wanted && this.status !== 'signed-out') return;
     this.requested = wanted;
-    this.switchTo = null;
     this.loading?.abort();
+    if (otherAccount) {
+      // A save or removal still on its way is for the account being left: its answer changes nothing here.
+      this.customer?.scope.abort();
+      this.removal.reset();
+    }
     const loading = (this.loading = new AbortController());
     this.status = 'loading';
     this.showError(null);
@@ -251,7 +277,11 @@ export class AddressPicker extends AddressPickerField {
       if (loading.signal.aborted) return;
       if (this.customer?.sub !== profile.sub || this.customer.account?.id !== account?.id) {
         // Another account: its addresses, its choice; what was under way for the last one counts for nothing here.
-        if (this.customer) this.value = this.getAttribute('value') ?? '';
+        if (this.customer) {
+          const before = this.value;
+          this.value = this.getAttribute('value') ?? '';
+          if (this.value !== before) this.announceChoice();
+        }
         this.customer?.scope.abort();
         this.customer = { sub: profile.sub, method: profile.login, account, scope: new AbortController() };
         this.removal.reset();
@@ -360,13 +390,14 @@ export class AddressPicker extends AddressPickerField {
         ? renderSwitchQuestion(parts, view.switchTo, {
             onDiscard: () => editor.discard(),
             onKeep: () => {
+              this.switchDeclined = this.switchTo?.id ?? '';
               this.switchTo = null;
               this.requestUpdate();
             },
           })
         : nothing;
     if (conflict && draft && view.status === 'ready') {
-      return renderConflict({ ...parts, onKeepMine: () => editor.keepMine(), onKeepSaved: () => editor.keepSaved() }, draft, conflict);
+      return html`${question}${renderConflict({ ...parts, onKeepMine: () => editor.keepMine(), onKeepSaved: () => editor.keepSaved() }, draft, conflict)}`;
     }
     if (draft) {
       const formParts = {

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { removeAddress, toErrorCode, type Address } from './address-api.js';
+import { removeAddress, toErrorCode, withOnline, type Address } from './address-api.js';
 import { FOCUS_CHOICE, type PickerAccess } from './address-editor.js';
 import { AddressPickerErrorEvent, AddressPickerRemoveEvent } from './address-picker.events.js';
 
@@ -11,6 +11,8 @@ export type RemovalState = { step: 'idle'; removed: boolean } | { step: 'confirm
 
 export class AddressRemoval {
   state: RemovalState = { step: 'idle', removed: false };
+  /** One per question: "remove" pressed again after a failure is the same request. */
+  private idempotencyKey = '';
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly picker: PickerAccess;
 
@@ -33,12 +35,14 @@ export class AddressRemoval {
       return;
     }
     this.picker.showError(null);
+    this.idempotencyKey = crypto.randomUUID();
     // Focus on the way out that loses nothing (a destructive question's usual first focus); Tab reaches "remove".
     this.set({ step: 'confirm', address }, ['[part~="cancel-remove-button"]']);
   }
 
+  /** Not removed: back to the "remove" button the question came from. */
   cancel(): void {
-    if (this.state.step === 'confirm') this.set({ step: 'idle', removed: false }, FOCUS_CHOICE);
+    if (this.state.step === 'confirm') this.set({ step: 'idle', removed: false }, ['[part~="remove-button"]', ...FOCUS_CHOICE]);
   }
 
   /** Forgets a question or a confirmation (another customer or account). */
@@ -53,11 +57,10 @@ export class AddressRemoval {
     const { address } = this.state;
     this.set({ step: 'removing', address });
     try {
-      await this.picker.withAuth((authorize) => removeAddress(api, customer.accountId, authorize, address, this.picker.timeout()));
+      await this.picker.withAuth((authorize) => removeAddress(api, customer.accountId, authorize, address, this.idempotencyKey, this.picker.timeout()));
       if (customer.scope.aborted) return;
       const book = this.picker.book();
-      const online = book.online.filter((each) => each.id !== address.id);
-      this.picker.setBook({ ...book, online, limits: { ...book.limits, canAdd: book.limits.canEdit && online.length < book.limits.maxOnline } });
+      this.picker.setBook(withOnline(book, book.online.filter((each) => each.id !== address.id)));
       this.set({ step: 'idle', removed: true }, FOCUS_CHOICE);
       this.host.dispatchEvent(new AddressPickerRemoveEvent(address.id));
       this.picker.unchoose(address.id);

@@ -9,7 +9,8 @@ export interface KeptDraft {
 
 /**
  * What the customer typed survives a sign-in by redirect (the page reloads): it waits in this tab's sessionStorage
- * (never localStorage) until it is saved or cancelled, and only comes back for the same customer (`sub`).
+ * (never localStorage) until it is saved or cancelled, and only comes back for the same customer (`sub`) acting for
+ * the same account (an address of one account is never offered for saving under another).
  */
 export class DraftStore {
   private readonly key: () => string;
@@ -20,20 +21,20 @@ export class DraftStore {
     this.key = () => `${CUSTOMER_DATA_PREFIX}address-picker:draft:${name()}`;
   }
 
-  save(sub: string, kept: KeptDraft): void {
+  save(sub: string, accountId: string, kept: KeptDraft): void {
     try {
-      sessionStorage.setItem(this.key(), JSON.stringify({ sub, ...kept }));
+      sessionStorage.setItem(this.key(), JSON.stringify({ sub, accountId, ...kept }));
     } catch {
       // Storage full or disabled: the edit stays in the page only.
     }
   }
 
-  /** The stored edit of this customer, or null (none, another customer's, or not well-formed). */
-  load(sub: string): KeptDraft | null {
+  /** The stored edit of this customer and account, or null (none, another customer's or account's, not well-formed). */
+  load(sub: string, accountId: string): KeptDraft | null {
     try {
-      const stored = JSON.parse(sessionStorage.getItem(this.key()) ?? 'null') as ({ sub: string } & KeptDraft) | null;
-      if (!stored || stored.sub !== sub || typeof stored.idempotencyKey !== 'string') return null;
-      const address = toAddress({ ...stored.draft, id: stored.draft.id ?? '', version: stored.draft.version });
+      const stored = JSON.parse(sessionStorage.getItem(this.key()) ?? 'null') as ({ sub: string; accountId: string } & KeptDraft) | null;
+      if (!stored || stored.sub !== sub || stored.accountId !== accountId || typeof stored.idempotencyKey !== 'string') return null;
+      const address = toAddress({ ...stored.draft, id: stored.draft.id ?? 'new', version: stored.draft.version });
       return { draft: { ...address, id: stored.draft.id }, idempotencyKey: stored.idempotencyKey };
     } catch {
       return null;

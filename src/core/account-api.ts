@@ -1,4 +1,4 @@
-import { apiUrl, fetchJson, HttpError, type Authorize } from './http.js';
+import { apiUrl, fetchJson, HttpError, isId, type Authorize } from './http.js';
 import type { Account, Profile } from './page-login.js';
 
 /** The Post account API's answer to `GET /me` (see demo/openapi.yaml): the person and every account they may act for. */
@@ -12,14 +12,15 @@ const isTextOrNull = (value: unknown) => value == null || isText(value);
 function toAccount(value: unknown): Account {
   const account = (value ?? {}) as Account;
   const valid =
-    isText(account.id) &&
+    isId(account.id) &&
     ACCOUNT_TYPES.includes(account.type) &&
     ROLES.includes(account.role) &&
     isText(account.email) &&
-    [account.company, account.loginId, account.loginEmail].every(isTextOrNull);
+    isTextOrNull(account.company);
   if (!valid) throw new HttpError('malformed');
-  const { id, type, role, company, email, loginId, loginEmail } = account;
-  return { id, type, role, company: company ?? null, email, loginId: loginId ?? null, loginEmail: loginEmail ?? null };
+  // Only what the widgets show and use: the events that carry accounts reach every script of the page.
+  const { id, type, role, company, email } = account;
+  return { id, type, role, company: company ?? null, email };
 }
 
 /** The person from the account API (name, e-mail, whether linked) and their accounts, on top of the ID token's profile. */

@@ -47,6 +47,12 @@ export interface JsonRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * An id the API gave (an account's, an address's) that is safe in a path segment: never `..`, empty or a separator,
+ * so that a malformed answer cannot send a request elsewhere in the API.
+ */
+export const isId = (value: unknown): value is string => typeof value === 'string' && /^[\w-]{1,64}$/.test(value);
+
 /** The address of `path` under the account API's base URL (with or without its trailing slash). */
 export function apiUrl(api: string, path: string): string {
   return new URL(path, api.endsWith('/') ? api : `${api}/`).href;

@@ -52,6 +52,27 @@ export class LoginSessions {
     return this.loadingLogout;
   }
 
+  /**
+   * Signs out. When the logout's module cannot be loaded (offline since the page was shown), at least on this device:
+   * every session ends here and in the other tabs, the next sign-in asks for the password, and `incomplete` tells the
+   * element to say that the provider's session is left.
+   */
+  async signOut(incomplete: () => void): Promise<void> {
+    let logout: Logout;
+    try {
+      logout = await this.logout();
+    } catch {
+      for (const session of this.byMethod.values()) {
+        if (session.status === 'signed-out') continue;
+        session.store.requireFreshSignIn();
+        session.end();
+      }
+      incomplete();
+      return;
+    }
+    await logout.signOut();
+  }
+
   /** Takes a response in the address bar, and goes on with the provider logouts recorded by a logout before. */
   start(callbackPage: boolean): void {
     this.byMethod.forEach((session) => void session.handleCallback());

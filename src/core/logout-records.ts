@@ -63,7 +63,7 @@ export class LogoutRecords {
     use(() => sessionStorage, (storage) => storage.setItem(this.pendingKey, String(Date.now())));
   }
 
-  /** Something is recorded for this login's provider logout, pending or stale (a stale one is dropped when seen). */
+  /** Something is recorded for this login's provider logout, pending or stale: the logout module decides what to do with it. */
   get recorded(): boolean {
     return Boolean(use(() => sessionStorage, (storage) => storage.getItem(this.pendingKey) ?? storage.getItem(this.hintKey)));
   }

@@ -33,6 +33,13 @@ type ProviderLogout = 'leaving' | 'unreachable' | 'not-wanted';
 let departure: { session: AuthSession; timer: number } | null = null;
 const logouts = new Set<Logout>();
 let listeningForReturn = false;
+/**
+ * The login elements of the page going on with the provider logouts pending on this page load, one after the other.
+ * Two elements of the same login find the same pending logouts (kept per provider and client, not per element):
+ * the second then finds the first one's departure, instead of leaving for the same provider too and recording it
+ * again for the next return.
+ */
+let resumingHere: Promise<void> = Promise.resolve();
 
 /**
  * Sends the browser to the provider's logout by a posted form: the ID token it carries as hint stays out of the
@@ -212,7 +219,8 @@ export class Logout {
 
   /** On page load: the provider logouts still pending from a logout before it (`callbackPage`: a sign-in's page). */
   resume(callbackPage: boolean): void {
-    if (!this.running) this.returning = this.continue({ callbackPage }).catch(() => undefined);
+    if (this.running) return;
+    this.returning = resumingHere = resumingHere.then(() => this.continue({ callbackPage })).catch(() => undefined);
   }
 
   /**

@@ -23,8 +23,6 @@ export interface Account {
   company: string | null;
   role: AccountRole;
   email: string;
-  loginId: string | null;
-  loginEmail: string | null;
 }
 
 /** What the host and the UI may know about the customer. Never holds a token. */

@@ -19,8 +19,6 @@ const de: AddressPickerMessages = {
   poBoxWord: 'Postfach',
   edit: 'Adresse bearbeiten',
   add: 'Adresse hinzufügen',
-  adminNote:
-    'Legen Sie mit der Administratorin oder dem Administrator Ihrer Firma fest, welche Adresse für die Online-Dienste verwendet wird (zum Beispiel für Nachsendeaufträge); sie wird im Benutzerprofil unter «Verwaltung der Firmendaten» → «Adresse» gespeichert.',
   readOnlyNote: 'Hier können Sie eine Adresse auswählen. Ändern oder hinzufügen können Sie Adressen in Ihrem Kundenkonto der Post.',
   limitNote:
     'Wenn Sie mehr als eine Adresse für Online-Dienste benötigen (zum Beispiel für Vollmachten, Nachsendeaufträge, Postfächer oder Unteradressen), wenden Sie sich bitte an den Kundendienst. Für gewisse Dienstleistungen können wir auch mehrere Adressen erfassen.',
@@ -61,7 +59,6 @@ const de: AddressPickerMessages = {
   malformed: 'Der Adressdienst hat eine Antwort gesendet, die nicht gelesen werden konnte. Bitte versuchen Sie es erneut.',
   session_expired: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
   limit_reached: 'Ihr Konto kann keine weiteren Adressen für Online-Dienste haben.',
-  administrator_only: 'Nur die Administratorin oder der Administrator Ihrer Firma kann die Adressen für Online-Dienste ändern.',
   not_allowed: 'Diese Website darf Ihre Adressen nicht ändern. Sie können sie in Ihrem Kundenkonto der Post ändern.',
   conflict: 'Diese Adresse wurde inzwischen geändert.',
   loadFailed: 'Ihre Adressen konnten nicht geladen werden.',
@@ -91,6 +88,7 @@ const de: AddressPickerMessages = {
   discardAndSwitch: 'Änderungen verwerfen',
   keepEditing: 'Weiter bearbeiten',
   accountPrivate: 'Privatkonto',
+  accountBusiness: 'Geschäftskonto',
 };
 
 export default de;

@@ -17,8 +17,6 @@ const en = {
   poBoxWord: 'PO Box',
   edit: 'Edit address',
   add: 'Add address',
-  adminNote:
-    'Agree with your company’s administrator which address to use for online services (for example for forwarding requests); it is saved in the user profile under “Company data management” → “Address”.',
   readOnlyNote: 'You can choose an address here. To change or add one, go to your customer account at Swiss Post.',
   limitNote:
     'If you need more than one address for online services (for example for powers of attorney, forwarding requests, PO boxes or sub-addresses), please contact customer service. We can also register several addresses for some services.',
@@ -59,7 +57,6 @@ const en = {
   malformed: 'The address service sent an answer that could not be read. Please try again.',
   session_expired: 'Your session has expired. Log in again to continue.',
   limit_reached: 'Your account cannot have more addresses for online services.',
-  administrator_only: 'Only your company’s administrator can change the addresses for online services.',
   not_allowed: 'This site may not change your addresses. You can change them in your customer account at Swiss Post.',
   conflict: 'This address was changed in the meantime.',
   loadFailed: 'Your addresses could not be loaded.',
@@ -87,6 +84,7 @@ const en = {
   discardAndSwitch: 'Discard the changes',
   keepEditing: 'Keep editing',
   accountPrivate: 'Private account',
+  accountBusiness: 'Business account',
 };
 
 export type AddressPickerMessages = { [K in keyof typeof en]: string };

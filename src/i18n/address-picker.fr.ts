@@ -19,8 +19,6 @@ const fr: AddressPickerMessages = {
   poBoxWord: 'Case postale',
   edit: 'Modifier l’adresse',
   add: 'Ajouter une adresse',
-  adminNote:
-    'Définissez avec l’administrateur de votre entreprise l’adresse à utiliser pour les services en ligne (p. ex. pour les demandes de réexpédition); elle est enregistrée dans le profil utilisateur sous «Gestion des données relatives à votre société» → «Adresse».',
   readOnlyNote: 'Vous pouvez choisir une adresse ici. Pour en modifier ou en ajouter une, rendez-vous dans votre compte client de la Poste.',
   limitNote:
     'Si vous nécessitez plus d’une adresse pour les services en ligne (p. ex. les procurations, demandes de réexpédition, cases postales, sous-adresses), veuillez contacter le Service à la clientèle. Nous pouvons également enregistrer plusieurs adresses sur certaines prestations.',
@@ -61,7 +59,6 @@ const fr: AddressPickerMessages = {
   malformed: 'Le service d’adresses a envoyé une réponse qui n’a pas pu être lue. Veuillez réessayer.',
   session_expired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
   limit_reached: 'Votre compte ne peut pas avoir davantage d’adresses pour les services en ligne.',
-  administrator_only: 'Seul l’administrateur de votre entreprise peut modifier les adresses pour les services en ligne.',
   not_allowed: 'Ce site n’a pas le droit de modifier vos adresses. Vous pouvez les modifier dans votre compte client de la Poste.',
   conflict: 'Cette adresse a été modifiée entre-temps.',
   loadFailed: 'Vos adresses n’ont pas pu être chargées.',
@@ -91,6 +88,7 @@ const fr: AddressPickerMessages = {
   discardAndSwitch: 'Abandonner les modifications',
   keepEditing: 'Continuer la modification',
   accountPrivate: 'Compte privé',
+  accountBusiness: 'Compte commercial',
 };
 
 export default fr;

@@ -19,8 +19,6 @@ const it: AddressPickerMessages = {
   poBoxWord: 'Casella postale',
   edit: 'Modificare l’indirizzo',
   add: 'Aggiungere un indirizzo',
-  adminNote:
-    'Definite con l’amministratore della vostra azienda l’indirizzo da utilizzare per i servizi online (p. es. per le richieste di rispedizione); viene registrato nel profilo utente sotto «Gestione dei dati aziendali» → «Indirizzo».',
   readOnlyNote: 'Qui potete scegliere un indirizzo. Per modificarne o aggiungerne uno, andate nel vostro conto cliente della Posta.',
   limitNote:
     'Se vi serve più di un indirizzo per i servizi online (p. es. per procure, richieste di rispedizione, caselle postali, sottoindirizzi), contattate il Servizio clienti. Per alcune prestazioni possiamo anche registrare più indirizzi.',
@@ -61,7 +59,6 @@ const it: AddressPickerMessages = {
   malformed: 'Il servizio indirizzi ha inviato una risposta che non è stato possibile leggere. Riprovate.',
   session_expired: 'La vostra sessione è scaduta. Effettuate di nuovo il login per continuare.',
   limit_reached: 'Il vostro conto non può avere altri indirizzi per i servizi online.',
-  administrator_only: 'Solo l’amministratore della vostra azienda può modificare gli indirizzi per i servizi online.',
   not_allowed: 'Questo sito non può modificare i vostri indirizzi. Potete modificarli nel vostro conto cliente della Posta.',
   conflict: 'Questo indirizzo è stato modificato nel frattempo.',
   loadFailed: 'Non è stato possibile caricare i vostri indirizzi.',
@@ -90,6 +87,7 @@ const it: AddressPickerMessages = {
   discardAndSwitch: 'Scartare le modifiche',
   keepEditing: 'Continuare a modificare',
   accountPrivate: 'Conto privato',
+  accountBusiness: 'Conto commerciale',
 };
 
 export default it;

@@ -26,8 +26,7 @@ const de: LinkBannerMessages = {
   doneText: 'Ihre Konten sind verknüpft. Melden Sie sich ab jetzt mit SwissID an ({email}).',
   doneAccounts: 'Diese Konten sind jetzt mit Ihrer SwissID {email} verknüpft:',
   errorCancelled: 'Die Anmeldung bei SwissID wurde abgebrochen; es wurde nichts verknüpft. Sie können jederzeit neu beginnen.',
-  errorAlreadyLinked:
-    'Ihr Kundenlogin Post ist bereits mit einer anderen SwissID verknüpft, deshalb wurde nichts verknüpft. Melden Sie sich mit jener SwissID an oder wenden Sie sich an das Contact Center.',
+  errorAlreadyLinked: 'Ihr Kundenlogin Post ist bereits mit einer SwissID verknüpft. Melden Sie sich ab jetzt mit SwissID an.',
   errorExpired: 'Ihre Sitzung ist abgelaufen; es wurde nichts verknüpft. Melden Sie sich erneut mit Ihrem Kundenlogin an und verknüpfen Sie dann.',
   errorUnreachable: 'Die Verknüpfung ist im Moment nicht möglich; es wurde nichts verknüpft. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorProof: 'Ihre Anmeldung bei SwissID konnte nicht sicher bestätigt werden; es wurde nichts verknüpft. Bitte versuchen Sie es erneut.',

@@ -24,8 +24,7 @@ const en = {
   doneText: 'Your accounts are linked. From now on, log in with SwissID ({email}).',
   doneAccounts: 'These accounts are now under your SwissID {email}:',
   errorCancelled: 'The SwissID sign-in was cancelled, so nothing was linked. You can start again at any time.',
-  errorAlreadyLinked:
-    'Your Post customer login is already linked to another SwissID, so nothing was linked. Log in with that SwissID, or contact the Contact Center.',
+  errorAlreadyLinked: 'Your Post customer login is already linked to a SwissID. From now on, log in with SwissID.',
   errorExpired: 'Your session has expired, so nothing was linked. Log in again with your customer login, then link.',
   errorUnreachable: 'Linking is not possible at the moment; nothing was linked. Check your connection and try again.',
   errorProof: 'Your SwissID sign-in could not be confirmed securely, so nothing was linked. Please try again.',

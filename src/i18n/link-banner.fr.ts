@@ -26,8 +26,7 @@ const fr: LinkBannerMessages = {
   doneText: 'Vos comptes sont rattachés. Connectez-vous désormais avec SwissID ({email}).',
   doneAccounts: 'Ces comptes sont désormais rattachés à votre SwissID {email}:',
   errorCancelled: 'La connexion SwissID a été annulée; rien n’a été rattaché. Vous pouvez recommencer à tout moment.',
-  errorAlreadyLinked:
-    'Votre login client Poste est déjà rattaché à un autre SwissID, rien n’a donc été rattaché. Connectez-vous avec ce SwissID ou adressez-vous au Contact Center.',
+  errorAlreadyLinked: 'Votre Login client Poste est déjà rattaché à un SwissID. Connectez-vous désormais avec SwissID.',
   errorExpired: 'Votre session a expiré; rien n’a été rattaché. Reconnectez-vous avec votre login client, puis rattachez-le.',
   errorUnreachable: 'Le rattachement n’est pas possible pour le moment; rien n’a été rattaché. Vérifiez votre connexion et réessayez.',
   errorProof: 'Votre connexion SwissID n’a pas pu être confirmée de manière sûre; rien n’a été rattaché. Veuillez réessayer.',

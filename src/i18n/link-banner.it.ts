@@ -26,8 +26,7 @@ const it: LinkBannerMessages = {
   doneText: 'I vostri conti sono collegati. D’ora in poi effettuate il login con SwissID ({email}).',
   doneAccounts: 'Questi conti sono ora collegati al vostro SwissID {email}:',
   errorCancelled: 'L’accesso a SwissID è stato annullato; non è stato collegato nulla. Potete ricominciare in qualsiasi momento.',
-  errorAlreadyLinked:
-    'Il vostro login clienti Posta è già collegato a un altro SwissID, quindi non è stato collegato nulla. Accedete con quello SwissID o rivolgetevi al Contact Center.',
+  errorAlreadyLinked: 'Il vostro Login clienti Posta è già collegato a uno SwissID. D’ora in poi effettuate il login con SwissID.',
   errorExpired: 'La sessione è scaduta; non è stato collegato nulla. Effettuate di nuovo il login clienti, poi collegate il conto.',
   errorUnreachable: 'Il collegamento non è possibile al momento; non è stato collegato nulla. Verificate la connessione e riprovate.',
   errorProof: 'Non è stato possibile confermare in modo sicuro l’accesso a SwissID; non è stato collegato nulla. Riprovate.',

@@ -10,6 +10,10 @@ export interface ActingAccountSource {
   profile(): Profile | null;
   /** The session key of the profile's login (its choice is kept per login and person). */
   sessionKey(): string;
+  /** Reads the person and their accounts again from the account API. */
+  reloadAccounts(): void;
+  /** The user menu, where the accounts are listed. */
+  menu: { readonly open: boolean; hide(returnFocus: boolean): void };
 }
 
 /**
@@ -32,17 +36,39 @@ export class ActingAccountController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('storage', this.onStorage);
+    document.addEventListener('swissid-link-banner-linked', this.onLinked);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('storage', this.onStorage);
+    document.removeEventListener('swissid-link-banner-linked', this.onLinked);
   }
+
+  /** What the menu said about the last switch or link request is not news when it opens again. */
+  hostUpdate(): void {
+    if (!this.source.menu.open) this.note = null;
+  }
+
+  /**
+   * A sign-in or sign-out starts the acting account afresh; any other change (the account API read again, another
+   * tab) may have changed it, and the host hears that.
+   */
+  sessionChanged(type: string): void {
+    if (type === 'updated') this.refresh();
+    else this.reset();
+  }
+
+  /** The page's banner linked this older login: no more "Link to SwissID", and the accounts as they are now. */
+  private readonly onLinked = () => {
+    const profile = this.source.profile();
+    if (profile?.login === 'post' && !profile.linked) this.source.reloadAccounts();
+  };
 
   get current(): Account | null {
     return actingAccount(this.source.sessionKey(), this.source.profile());
   }
 
-  /** After a sign-in or sign-out: the acting account is the person's (no switch to tell), the menu starts afresh. */
+  /** After a sign-in or sign-out: the acting account is the new person's (no switch to tell), the menu starts afresh. */
   reset(): void {
     this.known = this.current?.id ?? null;
     this.note = null;
@@ -52,8 +78,8 @@ export class ActingAccountController implements ReactiveController {
     const profile = this.source.profile();
     if (!profile || account.id === this.current?.id) return;
     chooseAccount(this.source.sessionKey(), profile, account);
-    this.note = 'accountSwitched';
-    this.changed();
+    if (this.current?.id === account.id) this.note = 'accountSwitched';
+    this.refresh();
   }
 
   /** "Link to SwissID": the page's link banner takes it; without one, the menu says where linking is done. */
@@ -61,14 +87,17 @@ export class ActingAccountController implements ReactiveController {
     const request = new PostLoginLinkRequestEvent();
     this.host.dispatchEvent(request);
     this.note = request.defaultPrevented ? null : 'linkElsewhere';
+    // Taken by the page's banner: the menu closes so that the banner, where the linking goes on, is in view.
+    if (request.defaultPrevented) this.source.menu.hide(false);
     this.host.requestUpdate();
   }
 
   private readonly onStorage = (event: StorageEvent) => {
-    if (isAccountChoice(event)) this.changed();
+    if (isAccountChoice(event)) this.refresh();
   };
 
-  private changed(): void {
+  /** The choice or the person's accounts may have changed: tells the host when the acting account is another now. */
+  refresh(): void {
     const account = this.current;
     if (account && account.id !== this.known) {
       this.known = account.id;

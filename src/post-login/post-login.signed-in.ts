@@ -78,7 +78,7 @@ export function renderSignedIn(view: PostLoginView, profile: Profile, parts: Pos
   `;
 }
 
-/** The accounts to act for: one button each, the acting one pressed; each with the e-mail registered for it. */
+/** The accounts to act for: one button each, the acting one marked current; each with the e-mail registered for it. */
 function renderAccounts(accounts: Account[], current: Account | null, { t, onSwitchAccount }: PostLoginParts) {
   return html`<p class="accounts-title" id="accounts-title">${t('accountsTitle')}</p>
     <ul class="accounts" part="accounts" aria-labelledby="accounts-title">
@@ -88,7 +88,7 @@ function renderAccounts(accounts: Account[], current: Account | null, { t, onSwi
             <button
               class="account-choice"
               part="account-button"
-              aria-pressed=${account.id === current?.id ? 'true' : 'false'}
+              aria-current=${account.id === current?.id ? 'true' : 'false'}
               @click=${() => onSwitchAccount(account)}
             >
               <span>${accountLabel(account, t)}</span>

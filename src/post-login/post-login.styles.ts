@@ -232,7 +232,7 @@ export const styles = [
       display: grid;
       width: 100%;
       padding: 0.5rem 0.75rem;
-      border: 2px solid var(--_surface);
+      border: 2px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_background);
       color: var(--_text);
@@ -240,7 +240,7 @@ export const styles = [
       overflow-wrap: anywhere;
     }
 
-    .account-choice[aria-pressed='true'] {
+    .account-choice[aria-current='true'] {
       border-color: var(--_text);
       font-weight: 700;
     }

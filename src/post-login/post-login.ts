@@ -55,6 +55,10 @@ type Said = { notice: NonNullable<PostLoginView['notice']> } | { method: SignInM
  * @fires post-login-sign-out - Signed out here (`reason: 'user'`) or in another tab (`'other-tab'`).
  * @fires post-login-session-expired - The session could not be renewed; the mask asks to sign in again.
  * @fires post-login-error - A failure, with a stable `code` and the localized `message` shown to the customer.
+ * @fires post-login-account-change - The customer switched the account they act for (here or in another tab);
+ *   carries `account`.
+ * @fires post-login-link-request - "Link to SwissID" in the user menu of an older login; cancelable: a
+ *   `<swissid-link-banner>` takes it by cancelling it.
  *
  * @csspart mask - The signed-out login mask.
  * @csspart title - The mask's title.
@@ -69,7 +73,11 @@ type Said = { notice: NonNullable<PostLoginView['notice']> } | { method: SignInM
  * @csspart status - Progress text (a status region).
  * @csspart retry-button - "Try again" in an error.
  * @csspart user-button - The signed-in customer's button that opens the user menu.
+ * @csspart acting-account - The account acted for, named in the user button.
  * @csspart user-menu - The user menu popover.
+ * @csspart accounts - The list of accounts to act for (with more than one).
+ * @csspart account-button - One account in that list (`aria-current` on the acting one).
+ * @csspart link-button - "Link to SwissID" (an older login not linked yet).
  * @csspart sign-out-button - "Log out".
  *
  * @cssprop [--post-color-primary=#fc0] - Main action background (Post yellow #fc0).
@@ -165,7 +173,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   /** Signs out here, in the other tabs and at the provider; signed in with both methods, the other login ends too. */
   async signOut(): Promise<void> {
     this.userMenu.hide(false);
-    return (await (await this.connectSessions()).logout()).signOut();
+    return (await this.connectSessions()).signOut(() => void this.signedOutHereOnly());
   }
 
   /**
@@ -251,7 +259,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     const profile = this.profile;
     const shownBefore = this.shown;
     this.shown = this.shownLogin();
-    this.signedIn?.acting.reset();
+    this.signedIn?.acting.sessionChanged(change.type);
     switch (change.type) {
       case 'signed-in':
         this.said = null;
@@ -306,7 +314,12 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   private loadSignedInView(): void {
     this.signedInLoading ??= loadSignedIn().then(
       (module) => {
-        const acting = new module.ActingAccountController(this, { profile: () => this.profile, sessionKey: () => this.accountKey() });
+        const acting = new module.ActingAccountController(this, {
+          profile: () => this.profile,
+          sessionKey: () => this.accountKey(),
+          reloadAccounts: () => void this.sessions?.active?.retryAccount(),
+          menu: this.userMenu,
+        });
         acting.reset();
         this.signedIn = { module, acting };
         this.requestUpdate();
@@ -377,7 +390,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     };
     const view = this.preview ? { ...live, error: null, notice: null, ...this.preview } : live;
     // A preview acts for the profile's first account unless it names one.
-    if (this.preview && !('account' in this.preview)) view.account = view.profile?.accounts[0] ?? null;
+    if (this.preview && !('account' in this.preview)) view.account = view.profile?.accounts?.[0] ?? null;
     return view.status === 'expired' ? { ...view, notice: 'sessionExpired' } : view;
   }
 

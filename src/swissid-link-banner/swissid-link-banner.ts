@@ -73,7 +73,7 @@ function errorCode(error: unknown): LinkErrorCode {
 
 /**
  * Invites a customer signed in with the older Post customer login to link it to SwissID, explains what linking does
- * and does not do, walks the steps (sign in to SwissID, confirm the accounts, done) and remembers "Later" per account.
+ * and does not do, walks the steps (sign in to SwissID, confirm the accounts, done) and remembers "Later" per login.
  * It uses the session of the page's `<post-login>` (the one named by `for`, else the first on the page).
  *
  * @tag swissid-link-banner

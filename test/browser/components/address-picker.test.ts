@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressPicker, type AddressPickerView } from '../../../src/index.js';
+import { AddressPickerErrorEvent, AddressPickerRemoveEvent, AddressPickerSaveEvent, type AddressPicker, type AddressPickerView } from '../../../src/index.js';
 import '../../../src/index.js';
 import type { Address, AddressBook } from '../../../src/address-picker/address-api.js';
 import de from '../../../src/i18n/address-picker.de.js';
@@ -196,18 +196,25 @@ describe('<address-picker>', () => {
       element = await mount(ready([keller, rossi], { canEdit: true, canAdd: true }), { attributes: { value: 'o2' } });
       expect(text(part(element, 'edit-button'))).to.equal(de.edit);
       expect(text(part(element, 'add-button'))).to.equal(de.add);
-      expect(visibleText(element)).to.not.contain(de.adminNote);
+      expect(visibleText(element)).to.not.contain(de.agreeNoteUnnamed);
       expect(visibleText(element)).to.not.contain(de.limitNote);
       await assertAccessible(element);
     });
 
-    it('business user: no edit or add, and where the administrator keeps the address', async () => {
-      element = await mount(ready([keller, rossi], { canEdit: false, canAdd: false }), { attributes: { value: 'o2' } });
-      expect(shows(element, 'edit-button')).to.equal(false);
-      expect(shows(element, 'add-button')).to.equal(false);
-      expect(visibleText(element)).to.contain('Administratorin oder dem Administrator Ihrer Firma');
-      expect(visibleText(element)).to.contain('«Verwaltung der Firmendaten» → «Adresse»');
+    it('business user of a company whose administrator manages the addresses: may edit, after agreeing with them', async () => {
+      const user = { id: 'a1', type: 'business', company: 'Keller Logistik AG', role: 'user', email: 'lea.rossi@example.ch' } as const;
+      const managed = { ...book([keller, rossi], { managedBy: 'administrator' }) };
+      element = await mount({ status: 'ready', book: { ...managed, administrator: 'Marc Keller' }, account: user }, { attributes: { value: 'o2' } });
+      expect(shows(element, 'edit-button')).to.equal(true);
+      expect(visibleText(element)).to.contain(de.agreeNote.replace('{administrator}', 'Marc Keller'));
       await assertAccessible(element);
+      element.preview = { ...element.preview, book: managed };
+      await element.updateComplete;
+      expect(visibleText(element), 'no name known').to.contain(de.agreeNoteUnnamed);
+      // A company that leaves its addresses to each user: nothing to agree.
+      element.preview = { ...element.preview, book: book([keller, rossi], { managedBy: 'self' }) };
+      await element.updateComplete;
+      expect(visibleText(element)).not.to.contain(de.agreeNoteUnnamed);
     });
 
     it('a site that may only read (a partner): no edit or add, and where the customer changes addresses', async () => {
@@ -215,7 +222,7 @@ describe('<address-picker>', () => {
       expect(shows(element, 'edit-button')).to.equal(false);
       expect(shows(element, 'add-button')).to.equal(false);
       expect(visibleText(element)).to.contain(de.readOnlyNote);
-      expect(visibleText(element), 'not the administrator note').to.not.contain(de.adminNote);
+      expect(visibleText(element), 'not the administrator note').to.not.contain(de.agreeNoteUnnamed);
       await assertAccessible(element);
     });
 
@@ -332,7 +339,6 @@ describe('<address-picker>', () => {
       ['malformed', de.malformed],
       ['session_expired', de.session_expired],
       ['limit_reached', de.limit_reached],
-      ['administrator_only', de.administrator_only],
       ['not_allowed', de.not_allowed],
     ];
     for (const [code, message] of saveErrors) {
@@ -346,7 +352,6 @@ describe('<address-picker>', () => {
         if (code === 'session_expired') expect(text(button)).to.equal(de.signInAgain);
         else expect(button === null, 'no button').to.equal(true);
         if (code === 'limit_reached') expect(text(alert)).to.contain('können wir auch mehrere Adressen erfassen');
-        if (code === 'administrator_only') expect(text(alert)).to.contain('«Verwaltung der Firmendaten» → «Adresse»');
         if (code === 'not_allowed') expect(text(alert)).to.contain(de.readOnlyNote);
         await assertAccessible(element);
       });
@@ -877,8 +882,8 @@ describe('<address-picker>', () => {
     await element.updateComplete;
     expect(text(part(element, 'conflict'))).to.contain(script);
     // The administrator's name from the API, the account's company, and the removal question naming the address.
-    const user = { id: 'a9', type: 'business' as const, company: img, role: 'user' as const, email: 'x@example.ch', loginId: null, loginEmail: null };
-    element.preview = { status: 'ready', book: { ...book([hostile, keller]), administrator: script }, account: user };
+    const user = { id: 'a9', type: 'business' as const, company: img, role: 'user' as const, email: 'x@example.ch' };
+    element.preview = { status: 'ready', book: { ...book([hostile, keller], { managedBy: 'administrator' }), administrator: script }, account: user };
     await element.updateComplete;
     expect(visibleText(element)).to.contain(de.agreeNote.replace('{administrator}', script));
     element.preview = { ...element.preview, removal: { address: hostile, busy: false } };
@@ -895,6 +900,13 @@ describe('<address-picker>', () => {
       expect(event.type).to.equal('address-picker-save');
       expect(event.bubbles && event.composed).to.equal(true);
       expect(fields(event)).to.deep.equal({ addressId: 'o1', created: true });
+    });
+
+    it('address-picker-remove carries only the id', () => {
+      const event = new AddressPickerRemoveEvent('o1');
+      expect(event.type).to.equal('address-picker-remove');
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(fields(event)).to.deep.equal({ addressId: 'o1' });
     });
 
     it('address-picker-error carries only a code and the action', () => {

@@ -43,7 +43,7 @@ const anna: Profile = {
   role: 'customer',
   company: null,
   login: 'swissid',
-  accounts: [{ id: 'c1', type: 'private', company: null, role: 'customer', email: 'anna.muster@example.ch', loginId: null, loginEmail: null }],
+  accounts: [{ id: 'c1', type: 'private', company: null, role: 'customer', email: 'anna.muster@example.ch' }],
   linked: true,
 };
 
@@ -281,8 +281,8 @@ describe('<post-login>', () => {
   });
 
   describe('accounts', () => {
-    const privateAccount = { id: 'p1', type: 'private', company: null, role: 'customer', email: 'thomas.both@example.ch', loginId: 'l1', loginEmail: 'thomas.both@example.ch' } as const;
-    const businessAccount = { id: 'b1', type: 'business', company: 'Both Treuhand GmbH', role: 'superadmin', email: 'thomas@both-treuhand.ch', loginId: 'l1', loginEmail: 'thomas.both@example.ch' } as const;
+    const privateAccount = { id: 'p1', type: 'private', company: null, role: 'customer', email: 'thomas.both@example.ch' } as const;
+    const businessAccount = { id: 'b1', type: 'business', company: 'Both Treuhand GmbH', role: 'superadmin', email: 'thomas@both-treuhand.ch' } as const;
     const thomas: Profile = { ...anna, sub: 't1', name: 'Thomas Both', email: 'thomas.swissid@example.ch', accounts: [privateAccount, businessAccount] };
 
     async function openMenu(): Promise<HTMLElement> {
@@ -302,7 +302,7 @@ describe('<post-login>', () => {
         'Privatkunde thomas.both@example.ch',
         'Both Treuhand GmbH · Superadministrator/in thomas@both-treuhand.ch',
       ]);
-      expect(buttons.map((button) => button.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true']);
+      expect(buttons.map((button) => button.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
       expect(menu.querySelector('.email')!.textContent).to.equal('thomas.swissid@example.ch');
       await assertAccessible(element);
     });
@@ -414,7 +414,7 @@ describe('<post-login>', () => {
     it('renders hostile account names and e-mails as text, in the header and the account list', async () => {
       const img = '<img src=x onerror="window.__pwned=1">';
       const account = (id: string, company: string | null) =>
-        ({ id, type: company ? 'business' : 'private', company, role: company ? 'user' : 'customer', email: `${img}@example.ch`, loginId: null, loginEmail: null }) as const;
+        ({ id, type: company ? 'business' : 'private', company, role: company ? 'user' : 'customer', email: `${img}@example.ch` }) as const;
       element = await mount();
       element.preview = { status: 'signed-in', profile: { ...anna, accounts: [account('h1', img), account('h2', null)] } };
       const button = await waitFor(() => part(element, 'user-button'), 'the signed-in view');

@@ -70,7 +70,7 @@ describe('<swissid-link-banner>', () => {
     [{ step: 'linking', accounts, swissidEmail: 'new.swissid@example.ch' }, 'Ihre Konten werden verknüpft'],
     [{ step: 'done', swissidEmail: 'new.swissid@example.ch' }, 'Melden Sie sich ab jetzt mit SwissID an (new.swissid@example.ch)'],
     [{ step: 'error', error: 'cancelled' }, 'wurde abgebrochen'],
-    [{ step: 'error', error: 'already_linked' }, 'bereits mit einer anderen SwissID verknüpft'],
+    [{ step: 'error', error: 'already_linked' }, 'bereits mit einer SwissID verknüpft'],
     [{ step: 'error', error: 'session_expired' }, 'Ihre Sitzung ist abgelaufen'],
     [{ step: 'error', error: 'unreachable' }, 'nicht möglich'],
     [{ step: 'error', error: 'proof_invalid' }, 'nicht sicher bestätigt'],

@@ -297,7 +297,7 @@ describe('<swissid-link-banner>: when the answer to the linking or the link stat
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('already_linked');
-    expect(bannerText(frame)).to.contain('Ihr Kundenlogin Post ist bereits mit einer anderen SwissID verknüpft');
+    expect(bannerText(frame)).to.contain('Ihr Kundenlogin Post ist bereits mit einer SwissID verknüpft');
     expect(bannerText(frame)).not.to.contain('marc.keller@example.ch');
     expect(eventsOfType('swissid-link-banner-linked')).to.deep.equal([]);
     expect(Boolean(bannerPart(frame, 'retry-button')), 'no retry').to.equal(false);

@@ -52,12 +52,12 @@ function acting(element: PostLogin): string {
   return text(part(element, 'acting-account')!);
 }
 
-/** Opens the user menu and returns its account buttons as the customer reads them, with the pressed one marked. */
+/** Opens the user menu and returns its account buttons as the customer reads them, with the current one marked. */
 async function accountButtons(element: PostLogin): Promise<string[]> {
   if (part(element, 'user-menu')!.hidden) part(element, 'user-button')!.click();
   await waitFor(() => !part(element, 'user-menu')!.hidden, 'the user menu');
   const buttons = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="account-button"]')];
-  return buttons.map((button) => `${button.getAttribute('aria-pressed') === 'true' ? '● ' : ''}${text(button)}`);
+  return buttons.map((button) => `${button.getAttribute('aria-current') === 'true' ? '● ' : ''}${text(button)}`);
 }
 
 function accountButton(element: PostLogin, label: string): HTMLElement {
@@ -262,11 +262,12 @@ describe('one SwissID, all accounts: "Link to SwissID" in the user menu of an ol
   });
   after(async () => {
     if (linkedTo) await executeServerCommand('backend-link', { email: POST_LOGINS.nina.email, swissidSub: linkedTo });
+    else await executeServerCommand('backend-unlink', { email: POST_LOGINS.nina.email });
   });
   beforeEach(clearStorage);
   afterEach(() => frame?.remove());
 
-  it('brings the banner back after "Later"', async () => {
+  it('brings the banner back after "Later"; once linked there, the menu offers it no more', async () => {
     frame = await AppFrame.open(await fixtureConfig());
     await signInWithRedirect(frame, POST_LOGINS.nina);
     const element = await frame.waitForStatus('signed-in');
@@ -279,9 +280,19 @@ describe('one SwissID, all accounts: "Link to SwissID" in the user menu of an ol
     expect(text(linkButton)).to.equal(de.linkToSwissid);
     await assertAccessible(element);
     linkButton.click();
-    await waitFor(() => banner(frame!).shadowRoot!.querySelector('[part~="start-button"]'), 'the banner again');
+    const start = await waitFor(() => banner(frame!).shadowRoot!.querySelector<HTMLElement>('[part~="start-button"]'), 'the banner again');
     expect(eventsOfType('post-login-link-request')).to.have.length(1);
+    expect(part(element, 'user-menu')!.hidden, 'the menu made way for the banner').to.equal(true);
     expect(text(element.shadowRoot!.querySelector('.user-menu [role=status]')!), 'no "link elsewhere" note').to.equal('');
+
+    start.click();
+    await executeServerCommand('provider-sign-in', NEW_SWISSIDS.felix);
+    const confirm = await waitFor(() => banner(frame!).shadowRoot!.querySelector<HTMLElement>('[part~="confirm-button"]'), 'the confirmation');
+    confirm.click();
+    await waitFor(() => text(banner(frame!)).includes('Ihre Konten sind verknüpft'), 'done');
+    // The page may have been to SwissID and back (redirect): the login element of the page now.
+    await waitFor(() => frame!.element().profile?.linked === true, 'the login to know it is linked');
+    await waitFor(() => part(frame!.element(), 'link-button') === null, 'no more "Link to SwissID"');
   });
 });
 

@@ -278,9 +278,10 @@ describe('sign-in with SwissID by redirect, against the real provider', () => {
         // What the page looked like when the wait ran out, to tell a slow machine from a logout that went wrong.
         let seen = 'the provider’s page';
         try {
-          const element = appFrame.element();
+          const masks = [...appFrame.iframe.contentDocument!.querySelectorAll('post-login')];
           const pending = Object.keys(appFrame.window.sessionStorage).filter((key) => key.startsWith('post-login:logout-'));
-          seen = `status ${element.status}, pending ${JSON.stringify(pending)}, says "${visibleText(element)}"`;
+          const said = masks.map((mask) => `status ${mask.status}, says "${visibleText(mask)}"`).join('; ');
+          seen = `pending ${JSON.stringify(pending)}, ${masks.length} mask(s): ${said}`;
         } catch {
           /* on the provider's origin right now */
         }
