@@ -155,8 +155,21 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
       bannerPart(frame, 'confirm-button')!.click();
       await waitFor(() => bannerText(frame!).includes('Ihre Konten sind verknüpft'), 'done');
       const element = frame.element();
+      const old = frame.iframe.contentDocument;
       void element.signOut();
-      await waitFor(() => frame!.iframe.contentDocument?.readyState === 'complete' && frame!.element().status === 'signed-out' && frame!.element().shadowRoot!.querySelector('[part~="sign-in-button"]'), 'back, signed out');
+      // Back from the provider's logout: a new page (the one that left shows "signed out" too, before it leaves).
+      await waitFor(
+        () =>
+          frame!.iframe.contentDocument !== old &&
+          frame!.iframe.contentDocument?.readyState === 'complete' &&
+          frame!.element().status === 'signed-out' &&
+          frame!.element().shadowRoot!.querySelector('[part~="sign-in-button"]'),
+        'back, signed out',
+      );
+      // The proof recorded a fresh sign-in for SwissID, and the logout kept it.
+      const { swissid } = await backendUrls();
+      const fresh = Object.keys(frame.window.localStorage).filter((key) => key.startsWith(`post-login:fresh-sign-in:post-login:session:${swissid}`));
+      expect(fresh, 'a fresh SwissID sign-in recorded').to.have.length(1);
       // "Login mit SwissID": SwissID shows its login page again (the driver fills it in; without it, single sign-on
       // would have signed in as that SwissID without a password, and the driver would find no login page).
       part(frame.element(), 'sign-in-button')!.click();
