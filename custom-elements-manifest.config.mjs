@@ -1,29 +1,34 @@
-/** The custom elements manifest (custom-elements.json): API docs, Storybook controls, editor support. */
+/**
+ * The custom elements manifest (custom-elements.json): the single source of the API docs, Storybook's controls and
+ * docs pages, and the editor data made from it (VS Code custom data, JetBrains web-types).
+ */
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { distModules, publicApi } from './tools/manifest-plugins.mjs';
+
+// The freshness check (test/support/check-manifest.mjs) analyses into another folder: the editor data goes there too.
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : '.';
+
+const references = (name, tag) => [{ name: 'README', url: `https://github.com/swisspost/post-login-widgets#${tag ?? name}` }];
+
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/i18n/**', 'src/core/oidc/**'],
+  exclude: ['src/i18n/**', 'src/core/oidc/**', 'src/react/**', 'src/vue/**'],
   litelement: true,
   // package.json names custom-elements.json itself; the freshness check writes elsewhere and must not move it.
   packagejson: false,
   plugins: [
-    {
-      // The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))`; only the tag-prefixed events
-      // and the native-named ones a form field fires (`change`, `input`) are part of the API.
-      name: 'public-api-only',
-      packageLinkPhase({ customElementsManifest }) {
-        for (const module of customElementsManifest.modules) {
-          for (const declaration of module.declarations ?? []) {
-            if (declaration.tagName && declaration.events) {
-              const formField = declaration.members?.some((member) => member.static && member.name === 'formAssociated');
-              declaration.events = declaration.events.filter(
-                (event) => event.name?.startsWith(`${declaration.tagName}-`) || (formField && ['change', 'input'].includes(event.name)),
-              );
-            }
-            // Private fields and methods are not API.
-            if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private');
-          }
-        }
-      },
-    },
+    publicApi(),
+    distModules(),
+    customElementVsCodePlugin({ outdir, htmlFileName: 'vscode.html-custom-data.json', cssFileName: null, referencesTemplate: references, hideLogs: true }),
+    customElementJetBrainsPlugin({
+      outdir,
+      webTypesFileName: 'web-types.json',
+      packageJson: false,
+      excludeCss: false,
+      referencesTemplate: (name, tag) => references(name, tag)[0],
+      hideLogs: true,
+    }),
   ],
 };

@@ -3,11 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { keepSourceSideEffects } from './tools/keep-source-side-effects.js';
 
 /**
  * Two builds:
  * - `vite build`: per-component ES modules for npm users, with lit, oidc-client-ts, @floating-ui/dom and jose left
- *   as dependencies (their bundler shares them with the rest of the site and minifies).
+ *   as dependencies (their bundler shares them with the rest of the site and minifies), and the React wrappers
+ *   (`react.js`, with React and @lit/react left to the app).
  * - `vite build --mode cdn`: one self-registering ES module for partner sites, everything included and minified;
  *   the OIDC/JOSE code, the session logic, the popover positioning and each language are chunks it loads from next
  *   to itself when needed. It is built as an application entry, not in library mode: library mode keeps the white
@@ -15,6 +17,22 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  *   the first paint would wait for.
  */
 const external = [/^lit(\/|$)/, /^@lit\//, /^oidc-client-ts$/, /^@floating-ui\//, /^jose$/];
+
+/** The React entry (`post-login-widgets/react`) also leaves React and `@lit/react` to the app (`@lit/` above). */
+const reactExternal = [/^react$/, /^react\/jsx-runtime$/];
+
+/**
+ * `post-login-widgets/vue` is types only: src/vue/index.d.ts (hand-written, since it augments 'vue', which this
+ * repository does not install) goes to dist/types/vue/, next to the declarations tsc writes, and an empty module
+ * answers the import at run time.
+ */
+const vueTypings = {
+  name: 'vue-typings',
+  generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+    this.emitFile({ type: 'asset', fileName: 'types/vue/index.d.ts', source: readFileSync(new URL('src/vue/index.d.ts', import.meta.url), 'utf8') });
+    this.emitFile({ type: 'asset', fileName: 'vue.js', source: '// post-login-widgets/vue is types only (types/vue/index.d.ts).\nexport {};\n' });
+  },
+};
 
 /**
  * Vite wraps every dynamic import of an application build in a helper that preloads the chunk's CSS and module
@@ -57,7 +75,7 @@ const integrityManifest = {
 function partnerBuild(single: boolean) {
   return {
     // lit's html`` and css`` literals keep their white space unless minified (ours: lit's own files come minified).
-    plugins: [plainDynamicImports, minifyTemplateLiterals({ include: 'src/**/*.ts' }), integrityManifest],
+    plugins: [plainDynamicImports, minifyTemplateLiterals({ include: 'src/**/*.ts' }), keepSourceSideEffects, integrityManifest],
     define: { __SPLIT_BUNDLE__: JSON.stringify(!single) },
     build: {
       target: 'es2022',
@@ -86,6 +104,7 @@ export default defineConfig(({ mode }) =>
     ? partnerBuild(mode === 'cdn-single')
     : {
         define: { __SPLIT_BUNDLE__: 'true' },
+        plugins: [vueTypings, keepSourceSideEffects],
         build: {
           target: 'es2022',
           outDir: 'dist',
@@ -98,10 +117,11 @@ export default defineConfig(({ mode }) =>
               'post-login': 'src/post-login/index.ts',
               'swissid-link-banner': 'src/swissid-link-banner/index.ts',
               'address-picker': 'src/address-picker/index.ts',
+              react: 'src/react/index.ts',
             },
             formats: ['es'],
           },
-          rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+          rolldownOptions: { external: [...external, ...reactExternal], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
         },
       },
 );

@@ -39,14 +39,19 @@ export class AddressPickerSaveEvent extends Event {
   }
 }
 
-/** Loading the addresses or saving one failed; what the customer typed is kept. */
+/**
+ * Loading, saving or removing an address failed; what the customer typed is kept. `reason` says more for developers
+ * (the API's status and error code), never a token or address text.
+ */
 export class AddressPickerErrorEvent extends Event {
   readonly code: AddressErrorCode;
   readonly action: 'load' | 'save' | 'remove';
-  constructor(code: AddressErrorCode, action: 'load' | 'save' | 'remove') {
+  readonly reason: string;
+  constructor(code: AddressErrorCode, action: 'load' | 'save' | 'remove', reason: string = code) {
     super('address-picker-error', init);
     this.code = code;
     this.action = action;
+    this.reason = reason;
   }
 }
 

@@ -45,7 +45,7 @@ export class AddressPickerField extends LitElement {
   /** How long to wait for the account API, in milliseconds. */
   @property({ type: Number }) timeout = 15_000;
 
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/address-picker.en.ts`); `text-*` attributes work too. */
+  /** Overrides for any visible or assistive string (keys of the exported `AddressPickerMessages` type); `text-*` attributes work too. */
   @property({ attribute: false }) texts: Partial<AddressPickerMessages> = {};
 
   /** Shows a fixed state for design reviews (Storybook); nothing is loaded or saved. Never set it on a live page. */

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { HttpError, type Authorize } from '../core/http.js';
+import { developerReason, HttpError, type Authorize } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { signedInProfile, type Account, type SignInMethod } from '../core/page-login.js';
@@ -295,7 +295,7 @@ export class AddressPicker extends AddressPickerField {
       const code = toErrorCode(error);
       this.status = code === 'session_expired' ? 'signed-out' : 'load-error';
       this.showError(code);
-      this.dispatchEvent(new AddressPickerErrorEvent(code, 'load'));
+      this.dispatchEvent(new AddressPickerErrorEvent(code, 'load', developerReason(error, code)));
     }
   }
 

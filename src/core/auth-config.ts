@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { AuthConfig } from './auth-session.js';
 import type { LoginSettings, SignInMethod } from './page-login.js';
 
@@ -16,12 +17,14 @@ function withoutQuery(href: string): string {
 export function authConfig(settings: LoginSettings, method: SignInMethod): AuthConfig | null {
   const [issuer, clientId] =
     method === 'swissid' ? [settings.authority, settings.clientId] : [settings.legacyAuthority, settings.legacyClientId];
-  const resolve = (address: string, fallback: string) => (address ? new URL(address, location.href).href : fallback);
+  // A server render (lit SSR) has no page address: relative addresses are only checked there, never used.
+  const page = isServer ? 'https://server.invalid/' : location.href;
+  const resolve = (address: string, fallback: string) => (address ? new URL(address, page).href : fallback);
   try {
     const authority = new URL(issuer).href.replace(/\/$/, '');
     if (!clientId) return null;
-    const redirectUri = resolve(settings.redirectUri, withoutQuery(location.href));
-    const api = settings.api ? new URL(settings.api, location.href).href : null;
+    const redirectUri = resolve(settings.redirectUri, withoutQuery(page));
+    const api = settings.api ? new URL(settings.api, page).href : null;
     return {
       login: method,
       authority,

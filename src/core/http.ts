@@ -1,3 +1,5 @@
+import { isPostLoginError } from './errors.js';
+
 /**
  * JSON over fetch with the failures a widget must tell apart: offline, timeout, 401, server error, malformed body.
  * The access token goes in the Authorization header only (with its DPoP proof); errors never repeat it.
@@ -7,6 +9,14 @@
 export type Authorize = (method: string, url: string) => Promise<Record<string, string>>;
 
 export type HttpFailure = 'network' | 'timeout' | 'unauthorized' | 'server' | 'malformed' | 'conflict' | 'client';
+
+/**
+ * For developers, in error events: what failed, in the widgets' own words (an ID token check, the API's status and
+ * error code), or `fallback`. Never a token or text from elsewhere.
+ */
+export function developerReason(error: unknown, fallback: string): string {
+  return error instanceof HttpError || isPostLoginError(error) ? error.message : fallback;
+}
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { afterFirstPaint } from './when-idle.js';
 
 export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
@@ -32,6 +32,8 @@ export function toLanguage(value: string | null | undefined): Language | null {
 
 /** The element's own `lang`, else the nearest ancestor's (across shadow roots), else `<html lang>`. */
 export function resolveLanguage(element: Element): Language {
+  // On the server (lit SSR) there is no tree to climb: the element's own `lang` decides.
+  if (isServer) return toLanguage(element.getAttribute('lang')) ?? DEFAULT_LANGUAGE;
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {
@@ -80,7 +82,8 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
   private readonly host: LocalizedHost<M>;
   private readonly dictionaries: Dictionaries<Omit<M, F>>;
   private readonly firstPaint: Record<Language, Pick<M, F>> | undefined;
-  private readonly ownAttributes: MutationObserver;
+  /** Watches the host's `text-*` attributes; made on connection, since the server has no MutationObserver. */
+  private ownAttributes: MutationObserver | null = null;
   /** `onDemand`: the dictionary loads only once the host asks for it (demand()), and then follows language changes. */
   private demanded: boolean;
 
@@ -95,14 +98,14 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
     this.firstPaint = firstPaint;
     this.demanded = !onDemand;
     host.addController(this);
-    this.ownAttributes = new MutationObserver((records) => {
-      if (records.some((record) => record.attributeName?.startsWith('text-'))) host.requestUpdate();
-    });
   }
 
   hostConnected(): void {
     controllers.add(this);
     watchDocument();
+    this.ownAttributes ??= new MutationObserver((records) => {
+      if (records.some((record) => record.attributeName?.startsWith('text-'))) this.host.requestUpdate();
+    });
     this.ownAttributes.observe(this.host, { attributes: true });
     if (this.firstPaint && !this.messages) {
       this.showFirstPaintWordsIn(resolveLanguage(this.host));
@@ -121,7 +124,7 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
 
   hostDisconnected(): void {
     controllers.delete(this);
-    this.ownAttributes.disconnect();
+    this.ownAttributes?.disconnect();
   }
 
   /**
@@ -154,7 +157,9 @@ export class LocaleController<M extends Record<string, string>, F extends keyof 
 
   t(key: keyof M & string, values?: Record<string, string>): string {
     const override = this.host.texts?.[key] ?? this.host.getAttribute(`text-${kebab(key)}`);
-    const text = this.messages ? this.messages[key] : (this.firstPaint?.[this.language] as Partial<M> | undefined)?.[key];
+    // A server render (lit SSR) never connects: it paints the first-paint words of the element's own language.
+    const language = isServer ? resolveLanguage(this.host) : this.language;
+    const text = this.messages ? this.messages[key] : (this.firstPaint?.[language] as Partial<M> | undefined)?.[key];
     return format(override ?? text ?? '', values);
   }
 }

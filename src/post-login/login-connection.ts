@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import type { AuthConfig } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
 import { isSignInResponse } from '../core/callback-url.js';
@@ -47,7 +48,7 @@ export class LoginConnection {
   get status(): LoginStatus {
     const sessions = this.sessions;
     if (sessions) return sessions.active?.status ?? 'signed-out';
-    if (isSignInResponse(new URL(location.href))) return 'signing-in';
+    if (!isServer && isSignInResponse(new URL(location.href))) return 'signing-in';
     return this.profile ? 'signed-in' : 'signed-out';
   }
 

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../core/errors.js';
-import type { SignInMethod } from '../core/page-login.js';
+import type { LoginSettings, SignInMethod } from '../core/page-login.js';
 import type { ErrorMessages } from '../i18n/errors.en.js';
 
 /**
@@ -59,3 +59,48 @@ export function describeError(
   return { message, hint };
 }
 
+/** The attributes of each login method, as a developer writes them. */
+const METHOD_ATTRIBUTES = {
+  swissid: { issuer: 'authority', client: 'client-id', name: 'SwissID' },
+  post: { issuer: 'legacy-authority', client: 'legacy-client-id', name: 'the older Post customer login' },
+} as const;
+
+function isAddress(value: string, base?: string): boolean {
+  try {
+    new URL(value, base);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For developers: which attribute keeps the element from working, and how to set it (the customer only learns that
+ * the page is not set up). Logged once per element, as a warning; never holds more than the element's own settings.
+ */
+export function configProblem(settings: LoginSettings, methods: readonly SignInMethod[]): string {
+  const problem = `<post-login>: ${findConfigProblem(settings, methods)}`;
+  console.warn(problem);
+  return problem;
+}
+
+function findConfigProblem(settings: LoginSettings, methods: readonly SignInMethod[]): string {
+  for (const method of methods) {
+    const { issuer, client, name } = METHOD_ATTRIBUTES[method];
+    const [issuerValue, clientValue] =
+      method === 'swissid' ? [settings.authority, settings.clientId] : [settings.legacyAuthority, settings.legacyClientId];
+    if (!issuerValue) return `${issuer} is missing: set it to the issuer URL of ${name} (its OpenID provider).`;
+    if (!isAddress(issuerValue)) return `${issuer}="${issuerValue}" is not an absolute URL: set it to the issuer URL of ${name}.`;
+    if (!clientValue) return `${client} is missing: set it to the OAuth client id registered for this site at ${name}.`;
+  }
+  const addresses = [
+    ['redirect-uri', settings.redirectUri],
+    ['popup-redirect-uri', settings.popupRedirectUri],
+    ['post-logout-redirect-uri', settings.postLogoutRedirectUri],
+    ['api', settings.api],
+  ] as const;
+  for (const [attribute, value] of addresses) {
+    if (value && !isAddress(value, location.href)) return `${attribute}="${value}" is not a URL: give an absolute URL or one relative to this page.`;
+  }
+  return 'the settings are not valid.';
+}

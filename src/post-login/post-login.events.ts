@@ -43,14 +43,19 @@ export class PostLoginSessionExpiredEvent extends Event {
   }
 }
 
-/** Something failed; `code` is stable, `message` is what the customer was shown. */
+/**
+ * Something failed; `code` is stable, `message` is what the customer was shown, `reason` says more for developers
+ * (which ID token check failed, which attribute is missing). Neither ever holds a token.
+ */
 export class PostLoginErrorEvent extends Event {
   readonly code: ErrorCode;
   readonly message: string;
-  constructor(code: ErrorCode, message: string) {
+  readonly reason: string;
+  constructor(code: ErrorCode, message: string, reason: string = code) {
     super('post-login-error', init);
     this.code = code;
     this.message = message;
+    this.reason = reason;
   }
 }
 

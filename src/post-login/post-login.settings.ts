@@ -47,7 +47,7 @@ export class PostLoginSettings extends LitElement implements LoginSettings {
   @property() flow: SignInFlow = 'redirect';
 
   /**
-   * Overrides for any visible or assistive string (keys as in `src/i18n/first-paint.ts` and `src/i18n/en.ts`);
+   * Overrides for any visible or assistive string (keys of the exported `Messages` type);
    * `text-*` attributes work too.
    */
   @property({ attribute: false }) texts: Partial<Messages> = {};

@@ -1,11 +1,9 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ErrorCode } from '../core/errors.js';
 import type { Account, LoginStatus, Profile, SignInMethod } from '../core/page-login.js';
 import type { PopoverController } from '../core/popover.js';
 import type { MaskMessages } from '../i18n/en.js';
 import type { ErrorDescription } from './post-login.errors.js';
-import type { HelpMessages } from '../i18n/help.en.js';
-import { helpContent } from './post-login.help.js';
 
 type MessageKey = keyof MaskMessages;
 type Translate = (key: MessageKey, values?: Record<string, string>) => string;
@@ -40,8 +38,8 @@ export interface PostLoginParts {
   t: Translate;
   /** The language chunk is there (before it, only the first-paint words are). */
   messagesLoaded: boolean;
-  /** The help texts, once their chunk is there. */
-  helpText: ((key: keyof HelpMessages) => string) | null;
+  /** The help's content, once its texts and its template (chunks of their own) are there. */
+  helpContent: TemplateResult | null;
   /** What the customer is told about an error, once the error messages are there. */
   describeError: ((code: ErrorCode, method: SignInMethod | null) => ErrorDescription) | null;
   flow: 'redirect' | 'popup';
@@ -131,7 +129,7 @@ export function renderMask(view: PostLoginView, parts: PostLoginParts) {
         part="help"
         role="dialog"
         aria-labelledby="help-title"
-        aria-busy=${help.open && !parts.helpText ? 'true' : 'false'}
+        aria-busy=${help.open && !parts.helpContent ? 'true' : 'false'}
         tabindex="-1"
         ?hidden=${!help.open}
       >
@@ -146,6 +144,6 @@ export function renderMask(view: PostLoginView, parts: PostLoginParts) {
 }
 
 /** The help text comes in its own chunk; on a slow line the open popover says it is on its way. */
-function renderHelpContent({ t, helpText }: PostLoginParts) {
-  return helpText ? helpContent(helpText) : html`<p>${t('helpLoading')}</p>`;
+function renderHelpContent({ t, helpContent }: PostLoginParts) {
+  return helpContent ?? html`<p>${t('helpLoading')}</p>`;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import type { SessionChange } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
@@ -29,6 +29,7 @@ import { actingAccount } from '../core/acting-account.js';
 
 type SignedInModule = typeof import('./post-login.signed-in.js');
 type ErrorsModule = typeof import('./post-login.errors.js');
+type HelpModule = typeof import('./post-login.help.js');
 type ActingAccountController = InstanceType<SignedInModule['ActingAccountController']>;
 // The signed-in view (and switching accounts) is not needed to paint the mask.
 const loadSignedIn = () => import('./post-login.signed-in.js');
@@ -106,6 +107,8 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   private readonly errorTexts = new LocaleController<ErrorMessages>(this, errorDictionaries, undefined, { onDemand: true });
   /** The help texts: a chunk of their own, loaded when the help opens (a sign-in does not need them). */
   private readonly helpTexts = new LocaleController<HelpMessages>(this, helpDictionaries, undefined, { onDemand: true });
+  /** The help's template, once loaded (with its texts, when the help first opens). */
+  private helpView: HelpModule | null = null;
   private readonly help = new PopoverController(this, { trigger: () => this.find('.help-button'), panel: () => this.find('#help') });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.find('.user-button'), panel: () => this.find('#user-menu') });
   /** The signed-in view's module and its acting-account controller, once loaded. */
@@ -213,6 +216,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isServer) return; // a server render paints the signed-out mask; the sessions start in the browser
     const settings = [
       'authority',
       'clientId',
@@ -229,9 +233,15 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     // The plain signed-out mask paints with its first-paint words, and the language chunk follows when the browser is
     // idle; anything else (signed in, signing in, an error or notice, the help) needs the chunk now.
     if (!this.locale.messages && !this.isPlainMask(this.view())) this.locale.load();
-    if (this.help.open) this.helpTexts.demand();
+    if (this.help.open) this.loadHelp();
     if (this.status === 'signed-in' || this.preview?.status === 'signed-in') this.loadSignedInView();
     if (this.view().error) void this.loadErrors();
+  }
+
+  /** The help's texts and template; a chunk that could not load (offline) is asked for again at the next update. */
+  private loadHelp(): void {
+    this.helpTexts.demand();
+    if (!this.helpView) void import('./post-login.help.js').then((module) => ((this.helpView = module), this.requestUpdate()), () => undefined);
   }
 
   private isPlainMask(view: PostLoginView): boolean {
@@ -278,7 +288,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
         break;
       case 'error':
         this.said = { method, loadFailed: false };
-        void this.reportError(change.error.code, method);
+        void this.reportError(change.error.code, method, change.error.message);
         break;
       case 'updated':
         break;
@@ -340,11 +350,12 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     return this.errorsLoading;
   }
 
-  private async reportError(code: ErrorCode, method: SignInMethod | null = null): Promise<void> {
+  private async reportError(code: ErrorCode, method: SignInMethod | null = null, reason?: string): Promise<void> {
     // Without the chunks (offline), the code alone says it.
     const errors = await Promise.all([this.loadErrors(), this.locale.refresh(), this.errorTexts.refresh()]).then(([module]) => module, () => null);
     const message = errors?.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key)).message;
-    this.dispatchEvent(new PostLoginErrorEvent(code, message ?? ''));
+    if (code === 'config_invalid') reason = errors?.configProblem(this, this.connection.methods());
+    this.dispatchEvent(new PostLoginErrorEvent(code, message ?? '', reason));
   }
 
   protected override updated(): void {
@@ -398,7 +409,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     return {
       t: (key, values) => this.locale.t(key, values),
       messagesLoaded: Boolean(this.locale.messages),
-      helpText: this.helpTexts.messages ? (key) => this.helpTexts.t(key) : null,
+      helpContent: this.helpTexts.messages && this.helpView ? this.helpView.helpContent((key) => this.helpTexts.t(key)) : null,
       describeError:
         this.errors && this.errorTexts.messages
           ? (code, method) => this.errors!.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key))

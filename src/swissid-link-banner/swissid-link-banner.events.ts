@@ -39,12 +39,17 @@ export class SwissIdLinkBannerDismissedEvent extends Event {
   }
 }
 
-/** Linking failed; nothing was linked. */
+/**
+ * Linking failed; nothing was linked. `code` is stable; `reason` says more for developers (which check or which
+ * answer of the API failed), never a token.
+ */
 export class SwissIdLinkBannerErrorEvent extends Event {
   readonly code: LinkErrorCode;
-  constructor(code: LinkErrorCode) {
+  readonly reason: string;
+  constructor(code: LinkErrorCode, reason: string = code) {
     super('swissid-link-banner-error', init);
     this.code = code;
+    this.reason = reason;
   }
 }
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { authConfig } from '../core/auth-config.js';
 import { takeProofResponse } from '../core/callback-url.js';
 import { PostLoginError, isPostLoginError } from '../core/errors.js';
-import { HttpError } from '../core/http.js';
+import { developerReason, HttpError } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { openPopupWindow } from '../core/popup-window.js';
@@ -111,7 +111,7 @@ export class SwissIdLinkBanner extends LitElement {
   /** `popup` or `redirect` for the SwissID sign-in; the `<post-login>`'s flow when empty. */
   @property() flow: '' | 'popup' | 'redirect' = '';
 
-  /** Overrides for any visible or assistive string (keys as in `src/i18n/link-banner.en.ts`); `text-*` attributes work too. */
+  /** Overrides for any visible or assistive string (keys of the exported `LinkBannerMessages` type); `text-*` attributes work too. */
   @property({ attribute: false }) texts: Partial<LinkBannerMessages> = {};
 
   /** Shows a fixed state for design reviews (Storybook); its buttons do nothing. Never set it on a live page. */
@@ -193,7 +193,7 @@ export class SwissIdLinkBanner extends LitElement {
     const code = errorCode(error);
     this.proof = null;
     this.set({ step: 'error', error: code }, true);
-    this.dispatchEvent(new SwissIdLinkBannerErrorEvent(code));
+    this.dispatchEvent(new SwissIdLinkBannerErrorEvent(code, developerReason(error, code)));
   }
 
   private async receiveProof(prove: () => Promise<SwissIdProof | null>): Promise<void> {

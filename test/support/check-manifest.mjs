@@ -2,17 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
 /**
- * Fails when the committed custom-elements.json is not what the analyzer makes of the current source. Modules are
+ * Fails when the committed custom-elements.json, or the editor data made from it (web-types.json for JetBrains,
+ * vscode.html-custom-data.json for VS Code), is not what the analyzer makes of the current source. Modules are
  * compared in path order, and a mismatch is analysed once more before it counts: a CI run once reported a mismatch
  * that no later run of the same commit reproduced.
  */
 const outdir = 'node_modules/.cache/manifest-check'; // the analyzer takes it relative to the project
 
-/** The manifest with its modules in path order, as text. */
-function canonical(text) {
-  const manifest = JSON.parse(text);
-  manifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
-  return JSON.stringify(manifest, null, 2);
+const FILES = ['custom-elements.json', 'web-types.json', 'vscode.html-custom-data.json'];
+
+/** The files as text, the manifest's modules in path order. */
+function canonical(read) {
+  return FILES.map((file) => {
+    const data = JSON.parse(read(file));
+    data.modules?.sort((a, b) => a.path.localeCompare(b.path));
+    return `${file}\n${JSON.stringify(data, null, 2)}`;
+  }).join('\n');
 }
 
 /** The first place where two texts differ, with some context, for the error message. */
@@ -24,22 +29,22 @@ function firstDifference(a, b) {
 
 function analyze() {
   try {
-    execFileSync('npx', ['cem', 'analyze', '--outdir', outdir, '--quiet'], { stdio: 'inherit' });
-    return canonical(readFileSync(`${outdir}/custom-elements.json`, 'utf8'));
+    execFileSync('npx', ['cem', 'analyze', '--outdir', outdir, '--quiet'], { stdio: ['inherit', 'ignore', 'inherit'] });
+    return canonical((file) => readFileSync(`${outdir}/${file}`, 'utf8'));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
-const committed = canonical(readFileSync('custom-elements.json', 'utf8'));
+const committed = canonical((file) => readFileSync(file, 'utf8'));
 let fresh = analyze();
 if (fresh !== committed) {
   console.warn('custom-elements.json differs from a fresh analysis; analysing once more.');
   fresh = analyze();
 }
 if (fresh !== committed) {
-  console.error('custom-elements.json is out of date: run `npm run manifest` and commit the result.');
+  console.error(`${FILES.join(', ')}: out of date; run \`npm run manifest\` and commit the result.`);
   console.error(`first difference (committed vs fresh):\n${firstDifference(committed, fresh)}`);
   process.exit(1);
 }
-console.log('custom-elements.json is up to date.');
+console.log(`${FILES.join(', ')}: up to date.`);

@@ -247,14 +247,47 @@ describe('<post-login>', () => {
     });
 
     it('says clearly when it is not configured, and tells the host', async () => {
-      const error = new Promise<Event & { code: string; message: string }>((resolve) =>
+      const error = new Promise<Event & { code: string; message: string; reason: string }>((resolve) =>
         document.addEventListener('post-login-error', (event) => resolve(event as never), { once: true }),
       );
       element = await mount({ authority: 'not a url' });
-      expect((await error).code).to.equal('config_invalid');
+      const { code, reason } = await error;
+      expect(code).to.equal('config_invalid');
+      expect(reason).to.equal('<post-login>: authority="not a url" is not an absolute URL: set it to the issuer URL of SwissID.');
       expect(part(element, 'message')!.textContent).to.contain('nicht richtig eingerichtet');
       expect(part(element, 'sign-in-button')!.getAttribute('aria-disabled')).to.equal('true');
     });
+
+    // The page's developer learns which attribute to fix, once per element, in the console.
+    const misconfigurations: Array<[string, Record<string, string>, string]> = [
+      ['no authority', { authority: '' }, 'authority is missing: set it to the issuer URL of SwissID (its OpenID provider).'],
+      ['no client id', { 'client-id': '' }, 'client-id is missing: set it to the OAuth client id registered for this site at SwissID.'],
+      [
+        'the older login without its client',
+        { 'legacy-authority': 'http://localhost:4003' },
+        'legacy-client-id is missing: set it to the OAuth client id registered for this site at the older Post customer login.',
+      ],
+      ['an address that is no URL', { 'redirect-uri': 'http://' }, 'redirect-uri="http://" is not a URL: give an absolute URL or one relative to this page.'],
+    ];
+    for (const [name, attributes, problem] of misconfigurations) {
+      it(`warns the developer once: ${name}`, async () => {
+        const warnings: unknown[][] = [];
+        const warn = console.warn;
+        console.warn = (...args: unknown[]) => warnings.push(args);
+        try {
+          const error = new Promise<Event & { reason: string }>((resolve) =>
+            document.addEventListener('post-login-error', (event) => resolve(event as never), { once: true }),
+          );
+          element = await mount(attributes);
+          expect((await error).reason).to.equal(`<post-login>: ${problem}`);
+          element.requestUpdate();
+          await element.updateComplete;
+        } finally {
+          console.warn = warn;
+        }
+        expect(warnings).to.deep.equal([[`<post-login>: ${problem}`]]);
+      });
+    }
 
     it('refuses an access token when nobody is signed in', async () => {
       element = await mount();

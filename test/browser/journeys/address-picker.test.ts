@@ -686,7 +686,15 @@ describe('<address-picker> removing an address that no longer serves (Marc Kelle
     await waitFor(() => shownText(part(picker, 'message')).includes(de.conflict), 'the conflict');
     await waitFor(() => shownText(part(picker, 'combobox')).includes('Rohrerstrasse 20'), 'the address as it is now');
     expect(page.events.filter((event) => event.type === 'address-picker-error')).to.deep.equal([
-      { type: 'address-picker-error', value: ADDRESS_IDS.kellerAarau, addressId: undefined, created: undefined, code: 'conflict', action: 'remove' },
+      {
+        type: 'address-picker-error',
+        value: ADDRESS_IDS.kellerAarau,
+        addressId: undefined,
+        created: undefined,
+        code: 'conflict',
+        action: 'remove',
+        reason: 'HTTP conflict (412) version_mismatch',
+      },
     ]);
     const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
     expect(online.find((address) => address.id === ADDRESS_IDS.kellerAarau)).to.include({ version: 2, street: 'Rohrerstrasse' });
@@ -753,7 +761,7 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
     expect(hasPart(picker, 'removal'), 'nothing to confirm').to.equal(false);
     expect(page.requests.filter((request) => request.method === 'DELETE')).to.deep.equal([]);
     expect(page.events.filter((event) => event.type === 'address-picker-error')).to.deep.equal([
-      { type: 'address-picker-error', value: ADDRESS_IDS.anna, addressId: undefined, created: undefined, code: 'last_address', action: 'remove' },
+      { type: 'address-picker-error', value: ADDRESS_IDS.anna, addressId: undefined, created: undefined, code: 'last_address', action: 'remove', reason: 'last_address' },
     ]);
     await assertAccessible(picker);
 

@@ -1,0 +1,63 @@
+import { expect } from '@open-wc/testing';
+import { AddressPicker, PostLogin, SwissIdLinkBanner } from '../../../src/index.js';
+import { part, waitFor } from '../support.js';
+
+/**
+ * Frameworks may create a tag and set its properties before the element's module has run (React renders, the import
+ * comes later). Every public property set then is kept once the element is defined. Each element is defined here
+ * under a tag of its own, so that it is still undefined when the properties are set.
+ */
+const elements = [
+  ['post-login', PostLogin],
+  ['swissid-link-banner', SwissIdLinkBanner],
+  ['address-picker', AddressPicker],
+] as const;
+
+let defined = 0;
+
+/** A value of the property's kind, different from the element's default. */
+function valueFor(name: string, type: unknown): unknown {
+  if (type === Number) return 42;
+  if (type === Boolean) return true;
+  if (name === 'texts') return { maskTitle: 'Titel vor dem Import' };
+  if (name === 'preview') return { status: 'signed-out' };
+  if (name === 'flow') return 'popup';
+  if (name === 'service') return 'billing';
+  return `${name}-before-upgrade`;
+}
+
+describe('properties set before the element is defined', () => {
+  for (const [tag, Element] of elements) {
+    it(`<${tag}> keeps every public property`, async () => {
+      const lateTag = `${tag}-late-${++defined}`;
+      const element = document.createElement(lateTag) as unknown as Record<string, unknown> & HTMLElement;
+      const properties = [...Element.elementProperties].filter(([, options]) => !options.state);
+      expect(properties.length, 'public properties').to.be.greaterThan(4);
+      const expected = Object.fromEntries(properties.map(([name, options]) => [name, valueFor(String(name), options.type)]));
+      Object.assign(element, expected);
+      document.body.append(element);
+      customElements.define(lateTag, class extends (Element as unknown as CustomElementConstructor) {});
+      try {
+        await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        for (const [name, value] of Object.entries(expected)) expect(element[name], name).to.deep.equal(value);
+      } finally {
+        element.remove();
+      }
+    });
+  }
+
+  it('a text override set before the upgrade is what the customer reads', async () => {
+    const lateTag = `post-login-late-${++defined}`;
+    const element = document.createElement(lateTag) as PostLogin;
+    element.texts = { maskTitle: 'Willkommen zurück' };
+    element.setAttribute('authority', 'http://localhost:4001');
+    element.setAttribute('client-id', 'post-login-test');
+    document.body.append(element);
+    customElements.define(lateTag, class extends PostLogin {});
+    try {
+      await waitFor(() => part(element, 'title')?.textContent === 'Willkommen zurück', 'the overridden title');
+    } finally {
+      element.remove();
+    }
+  });
+});
