@@ -10,9 +10,11 @@ import type { AddressPickerView } from '../src/address-picker/address-picker.js'
 import { ADDRESS_SERVICES, type Address, type AddressBook, type AddressDraft, type AddressService } from '../src/address-picker/address-api.js';
 import type { AddressPickerMessages } from '../src/i18n/address-picker.en.js';
 import {
+  componentDocs,
   cssProperties,
   cssPropertyControls,
   describe,
+  hiddenRows,
   hostile,
   manifestDeclaration,
   paintedShadow,
@@ -173,15 +175,18 @@ async function openList(canvasElement: HTMLElement): Promise<ShadowRoot> {
 
 /** The live picker loads with the session of a `<post-login>` on the page; in a preview these change nothing. */
 const declaration = manifestDeclaration(manifest, 'address-picker');
-const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromEntries(
+const hiddenMembers = hiddenRows(
+  declaration,
   (declaration?.members ?? [])
     .filter(
       (member) =>
         member.kind === 'method' ||
         member.static ||
+        // Protected members (form internals) are the element's own, nothing a page sets.
+        member.privacy === 'protected' ||
         ['for', 'timeout', 'formAssociated', 'form', 'validity', 'validationMessage', 'willValidate'].includes(member.name),
     )
-    .map((member) => [member.name, { table: { disable: true } }]),
+    .map((member) => member.name),
 );
 
 const meta: Meta<Args> = {
@@ -216,14 +221,10 @@ const meta: Meta<Args> = {
       table: { category: 'attributes' },
     },
   },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "Shows the customer's billing address (read-only: it is changed by phone or through the customer advisor) and lets them choose, edit or add the address for online services that one service uses: mail forwarding, PO boxes, sub-addresses or powers of attorney. Inside a form it submits the chosen address id under its `name`. The stories paint each state through the `preview` property; `value` is the chosen address id.",
-      },
-    },
-  },
+  parameters: componentDocs(
+    declaration,
+    'The billing address is changed by phone or through the customer advisor. The services: mail forwarding, PO boxes, sub-addresses or powers of attorney. The stories paint each state through the `preview` property; `value` is the chosen address id.',
+  ),
 };
 
 export default meta;

@@ -9,7 +9,17 @@ import type { Account, Profile } from '../src/core/page-login.js';
 import type { Messages } from '../src/i18n/en.js';
 import '../src/post-login/index.js';
 import type { PostLogin, PostLoginView } from '../src/post-login/post-login.js';
-import { cssProperties, cssPropertyControls, describe, hostile, manifestDeclaration, paintedShadow, storyElement } from './support.js';
+import {
+  componentDocs,
+  cssProperties,
+  cssPropertyControls,
+  describe,
+  hiddenRows,
+  hostile,
+  manifestDeclaration,
+  paintedShadow,
+  storyElement,
+} from './support.js';
 
 /**
  * Every state of `<post-login>` for design review. Each story sets `preview`, which paints a fixed state without a
@@ -31,17 +41,24 @@ type Args = {
 
 const declaration = manifestDeclaration(manifest, 'post-login');
 
-/** Private fields and methods are in the manifest too; they are no control for anyone. */
-const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromEntries(
+/** Private and protected fields and methods are in the manifest too; they are no control for anyone. */
+const hiddenMembers = hiddenRows(
+  declaration,
   (declaration?.members ?? [])
-    .filter((member) => member.privacy === 'private' || member.kind === 'method' || ['profile', 'status'].includes(member.name))
+    .filter(
+      (member) =>
+        member.privacy === 'private' ||
+        member.privacy === 'protected' ||
+        member.kind === 'method' ||
+        ['profile', 'status'].includes(member.name),
+    )
     // The property twins of attributes: the attributes (`client-id`, ...) are the controls.
     .concat(
       ['clientId', 'redirectUri', 'popupRedirectUri', 'postLogoutRedirectUri', 'legacyAuthority', 'legacyClientId'].map(
         (name) => ({ name, kind: 'field' }),
       ),
     )
-    .map((member) => [member.name, { table: { disable: true } }]),
+    .map((member) => member.name),
 );
 
 
@@ -189,14 +206,7 @@ const meta: Meta<Args> = {
       table: { category: 'attributes' },
     },
   },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'The Swiss Post login mask. Signed out it offers "Login with SwissID", help and the SuisseID notice; signed in it shows who is signed in, a user menu and logout. The stories paint each state through the `preview` property: no provider is contacted.',
-      },
-    },
-  },
+  parameters: componentDocs(declaration, 'The stories paint each state through the `preview` property: no provider is contacted.'),
 };
 
 export default meta;

@@ -36,8 +36,11 @@ export function paintedShadow(canvasElement: HTMLElement, tag: keyof HTMLElement
 /** What the stories read of an element's entry in custom-elements.json. */
 export interface ManifestDeclaration {
   tagName?: string;
+  summary?: string;
+  description?: string;
   members?: { name: string; kind: string; privacy?: string; static?: boolean }[];
   cssProperties?: { name: string }[];
+  cssParts?: { name: string }[];
 }
 
 /** The custom-elements.json entry of a tag (the manifest the controls come from). */
@@ -45,6 +48,25 @@ export function manifestDeclaration(manifest: unknown, tag: string): ManifestDec
   return (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
     .flatMap((module) => module.declarations ?? [])
     .find((item) => item.tagName === tag);
+}
+
+/**
+ * Parameters for a component's Docs page: its summary and description from custom-elements.json (the element's JSDoc,
+ * what adopters read in their editor too), then what the stories show.
+ */
+export function componentDocs(declaration: ManifestDeclaration | undefined, stories: string) {
+  const summary = declaration?.summary && `**${declaration.summary}**`;
+  const component = [summary, declaration?.description, stories].filter(Boolean).join('\n\n');
+  return { docs: { description: { component } } };
+}
+
+/**
+ * Table rows to leave out (members that are nothing to set). Storybook keys the rows by name and a CSS part takes the
+ * row of a member of the same name (`status`, `form`): those stay, or the part would be missing from the Docs page.
+ */
+export function hiddenRows(declaration: ManifestDeclaration | undefined, names: string[]): Record<string, { table: { disable: true } }> {
+  const parts = new Set((declaration?.cssParts ?? []).map(({ name }) => name));
+  return Object.fromEntries(names.filter((name) => !parts.has(name)).map((name) => [name, { table: { disable: true } }]));
 }
 
 /** The `--post-*` custom properties an element documents, as colour or text controls (`cssProperties` applies them). */

@@ -3,12 +3,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { expect } from 'storybook/test';
+import manifest from '../custom-elements.json';
 import type { LinkedAccount } from '../src/swissid-link-banner/link-api.js';
 import type { LinkBannerMessages } from '../src/i18n/link-banner.en.js';
 import '../src/swissid-link-banner/index.js';
 import type { LinkErrorCode } from '../src/swissid-link-banner/swissid-link-banner.events.js';
 import type { SwissIdLinkBannerView } from '../src/swissid-link-banner/swissid-link-banner.js';
-import { cssProperties, describe, hostile, paintedShadow } from './support.js';
+import { componentDocs, cssProperties, describe, hiddenRows, hostile, manifestDeclaration, paintedShadow } from './support.js';
 
 /**
  * Every state of `<swissid-link-banner>` for design review. Each story sets `preview`, which paints a fixed step
@@ -53,12 +54,12 @@ function renderBanner(args: Partial<Args>) {
   ></swissid-link-banner>`;
 }
 
+const declaration = manifestDeclaration(manifest, 'swissid-link-banner');
+
 const painted = (canvasElement: HTMLElement) => paintedShadow(canvasElement, 'swissid-link-banner', '[part~="banner"]');
 
 /** The live banner follows a `<post-login>` on the page (`for`, `flow`, "Later"); in a preview they change nothing. */
-const hiddenMembers: Record<string, { table: { disable: true } }> = Object.fromEntries(
-  ['for', 'flow', 'remind-after-days', 'remindAfterDays'].map((name) => [name, { table: { disable: true } }]),
-);
+const hiddenMembers = hiddenRows(declaration, ['for', 'flow', 'remind-after-days', 'remindAfterDays']);
 
 const meta: Meta<Args> = {
   title: 'Components/swissid-link-banner',
@@ -86,14 +87,10 @@ const meta: Meta<Args> = {
     '--post-color-primary': { control: 'color' },
     '--post-color-surface': { control: 'color' },
   },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'Invites a customer who signed in with the older Post customer login to link it to SwissID: what linking does, then three steps (sign in to SwissID, confirm the accounts, done). On a live page it appears by itself next to `<post-login>`; the stories paint each step through the `preview` property.',
-      },
-    },
-  },
+  parameters: componentDocs(
+    declaration,
+    'On a live page it appears by itself next to `<post-login>`; the stories paint each step through the `preview` property.',
+  ),
 };
 
 export default meta;

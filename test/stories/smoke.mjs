@@ -3,7 +3,9 @@
  * Smoke test of the built Storybook: every story renders its components (`<post-login>`, `<swissid-link-banner>`,
  * `<address-picker>`),
  * its play function (if any) passes, nothing is logged as an error, no request leaves the static server, and axe
- * finds no violation in them.
+ * finds no violation in them. Every component has a Docs page (autodocs) that shows its summary and description, its
+ * attributes, events, CSS parts and custom properties from custom-elements.json, and every story with its
+ * description, without an error or a request leaving the server.
  *
  * Expects `storybook-static/` (node_modules/.bin/storybook build --quiet -o storybook-static).
  * Usage: node test/stories/smoke.mjs [filter]   (filter: substring of the story id)
@@ -22,6 +24,8 @@ const staticDir = join(root, 'storybook-static');
 const axePath = join(root, 'node_modules/axe-core/axe.min.js');
 const filter = process.argv[2] ?? '';
 const STORY_TIMEOUT_MS = 15_000;
+/** A Docs page renders every story of its component at once. */
+const DOCS_TIMEOUT_MS = 30_000;
 /** The elements a story is checked for: each one present must paint its shadow content and pass axe. */
 const COMPONENTS = ['post-login', 'swissid-link-banner', 'address-picker'];
 
@@ -45,10 +49,18 @@ try {
   console.error('storybook-static/index.json not found: run `node_modules/.bin/storybook build --quiet -o storybook-static` first.');
   process.exit(1);
 }
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && entry.id.includes(filter));
+const entries = Object.values(index.entries);
+const stories = entries.filter((entry) => entry.type === 'story' && entry.id.includes(filter));
+const docs = entries.filter((entry) => entry.type === 'docs' && entry.id.includes(filter));
+const manifest = JSON.parse(await readFile(join(root, 'custom-elements.json'), 'utf8'));
 
 const server = createServer(async (request, response) => {
   const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  // Chromium asks every page that stays open a moment for an icon; the preview iframe has none.
+  if (path === '/favicon.ico') {
+    response.writeHead(204).end();
+    return;
+  }
   const file = normalize(join(staticDir, path.endsWith('/') ? `${path}index.html` : path));
   if (!file.startsWith(staticDir + sep)) {
     response.writeHead(403).end();
@@ -79,8 +91,8 @@ await context.route('**/*', (route) => {
   return route.abort('blockedbyclient');
 });
 
-async function runStory(story) {
-  const problems = [];
+/** A new page whose errors, dialogs and requests beyond the static server are collected in `problems`. */
+async function watchedPage(problems) {
   const page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -100,7 +112,20 @@ async function runStory(story) {
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  return page;
+}
 
+/** The text of the Storybook error display, or null when it is not shown. */
+const errorDisplay = (page) =>
+  page.evaluate(() =>
+    document.body.classList.contains('sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? '') + ' ' + (document.querySelector('#error-stack')?.textContent ?? '')
+      : null,
+  );
+
+async function runStory(story) {
+  const problems = [];
+  const page = await watchedPage(problems);
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
     // Storybook's render cycle (render, play, completed) ends in phase "finished"; "errored" when render or play threw.
@@ -114,13 +139,9 @@ async function runStory(story) {
         { timeout: STORY_TIMEOUT_MS, polling: 50 },
       )
       .then((handle) => handle.jsonValue());
-    const errorDisplay = await page.evaluate(() =>
-      document.body.classList.contains('sb-show-errordisplay')
-        ? (document.querySelector('#error-message')?.textContent ?? '') + ' ' + (document.querySelector('#error-stack')?.textContent ?? '')
-        : null,
-    );
-    if (phase !== 'finished' || errorDisplay !== null) {
-      problems.push(`story ${phase}${errorDisplay ? `: ${errorDisplay.trim().split('\n').slice(0, 3).join(' ')}` : ''}`);
+    const error = await errorDisplay(page);
+    if (phase !== 'finished' || error !== null) {
+      problems.push(`story ${phase}${error ? `: ${error.trim().split('\n').slice(0, 3).join(' ')}` : ''}`);
     }
     // The story has at least one of the components, and every one of them has painted its shadow content.
     const present = await page.evaluate((tags) => tags.filter((tag) => document.querySelector(tag)), COMPONENTS);
@@ -165,25 +186,114 @@ async function runStory(story) {
   return problems;
 }
 
+/** Text as a reader sees it: Markdown marks dropped, white space collapsed. */
+const plain = (text) => text.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
+
+/** What a component's Docs page must show, from its entry in custom-elements.json. */
+function expectedDocs(tag) {
+  const declaration = manifest.modules.flatMap((module) => module.declarations ?? []).find((item) => item.tagName === tag);
+  if (!declaration) return null;
+  return {
+    // The summary, and the description up to its first full stop.
+    texts: [declaration.summary, declaration.description?.split(/(?<=\.)\s/)[0]].filter(Boolean).map(plain),
+    // Rows of the table: events, CSS parts and custom properties (attributes may be left out of a story's table).
+    rows: [...(declaration.events ?? []), ...(declaration.cssParts ?? []), ...(declaration.cssProperties ?? [])].map((item) => item.name),
+  };
+}
+
+async function runDocs(entry) {
+  const problems = [];
+  const tag = entry.title.split('/').pop();
+  const expected = expectedDocs(tag);
+  if (!expected) return [`${tag} is not in custom-elements.json`];
+  const storyIds = stories.filter((story) => story.title === entry.title).map((story) => story.id);
+  const page = await watchedPage(problems);
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
+    // Rendered: the title, a block per story, and every component on the page has painted its shadow content.
+    await page
+      .waitForFunction(
+        ({ ids, tags }) =>
+          document.body.classList.contains('sb-show-errordisplay') ||
+          (document.querySelector('#storybook-docs .sbdocs-title') &&
+            ids.every((id) => document.getElementById(`anchor--${id}`)) &&
+            [...document.querySelectorAll(tags)].every((element) => element.shadowRoot && element.shadowRoot.childElementCount > 0)),
+        { ids: storyIds, tags: COMPONENTS.join(', ') },
+        { timeout: DOCS_TIMEOUT_MS, polling: 100 },
+      )
+      .catch(() => problems.push(`docs page not rendered within ${DOCS_TIMEOUT_MS} ms (title, every story, shadow content)`));
+    const error = await errorDisplay(page);
+    if (error !== null) problems.push(`docs errored: ${error.trim().split('\n').slice(0, 3).join(' ')}`);
+
+    // innerText holds what is rendered and not hidden: what a reader of the page sees.
+    const seen = await page.evaluate((ids) => {
+      const docs = document.querySelector('#storybook-docs');
+      const table = docs?.querySelector('table.docblock-argstable');
+      return {
+        text: docs?.innerText ?? '',
+        table: table && table.getBoundingClientRect().height > 0 ? table.innerText : null,
+        undescribed: ids.filter((id) => !document.querySelector(`#anchor--${CSS.escape(id)} h3 + p`)?.innerText.trim()),
+      };
+    }, storyIds);
+    const text = plain(seen.text);
+    for (const expectedText of expected.texts) {
+      if (!text.includes(expectedText)) problems.push(`description not shown: "${expectedText}"`);
+    }
+    if (seen.table === null) problems.push('no table of attributes, properties and events shown');
+    else {
+      const rows = new Set(seen.table.split('\n').map((line) => line.trim()));
+      const missing = expected.rows.filter((name) => !rows.has(name));
+      if (missing.length > 0) problems.push(`not in the table: ${missing.join(', ')}`);
+    }
+    for (const id of seen.undescribed) problems.push(`story without a description on the Docs page: ${id}`);
+    await page.waitForTimeout(100);
+  } catch (error) {
+    problems.push(`run: ${error.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
 const started = Date.now();
 let passed = 0;
 let failed = 0;
-for (const story of stories) {
-  const t0 = Date.now();
-  const problems = await runStory(story);
+function report(id, t0, problems) {
   const ms = Date.now() - t0;
   if (problems.length === 0) {
     passed += 1;
-    console.log(`ok   ${story.id} (${ms} ms)`);
+    console.log(`ok   ${id} (${ms} ms)`);
   } else {
     failed += 1;
-    console.log(`FAIL ${story.id} (${ms} ms)`);
+    console.log(`FAIL ${id} (${ms} ms)`);
     for (const problem of [...new Set(problems)]) console.log(`     ${problem}`);
   }
 }
 
+// Two stories at a time (each in its own page): the machine has two cores, and a story page spends much of its time
+// waiting for files and timers.
+const queue = [...stories];
+const worker = async () => {
+  for (let story = queue.shift(); story; story = queue.shift()) {
+    const t0 = Date.now();
+    report(story.id, t0, await runStory(story));
+  }
+};
+await Promise.all(Array.from({ length: Number(process.env.SMOKE_CONCURRENCY ?? 2) }, worker));
+
+// Every component whose stories ran has a Docs page (autodocs); then each Docs page is loaded.
+for (const title of new Set(stories.map((story) => story.title))) {
+  if (!docs.some((entry) => entry.title === title)) report(`${title} (docs)`, Date.now(), ['no Docs page: autodocs is off for it']);
+}
+const docsStarted = Date.now();
+for (const entry of docs) {
+  const t0 = Date.now();
+  report(entry.id, t0, await runDocs(entry));
+}
+
 await browser.close();
 server.close();
-console.error(`(${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+console.error(`(${stories.length} stories and ${docs.length} docs pages in ${seconds(started)} s, docs pages ${seconds(docsStarted)} s)`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || stories.length === 0 ? 1 : 0);
+process.exit(failed > 0 || stories.length + docs.length === 0 ? 1 : 0);
