@@ -1,17 +1,28 @@
-// Demo page behaviour: the language switcher, a log of the events the page receives, and the forwarding request
-// form (everything shown as text).
-for (const button of document.querySelectorAll('[data-lang]')) {
-  button.addEventListener('click', () => {
-    document.documentElement.lang = button.dataset.lang;
-  });
+// Demo page behaviour: the language switcher (the widgets follow <html lang>, the page's own words follow
+// demo-texts.js), a log of the events the page receives, and the forwarding request form (everything shown as text).
+import { applyDemoTexts, demoText } from './demo-texts.js';
+
+const languageButtons = [...document.querySelectorAll('[data-lang]')];
+const lang = () => document.documentElement.lang;
+const text = (key, values) => demoText(lang(), key, values);
+
+function showLanguage(language) {
+  document.documentElement.lang = language;
+  for (const button of languageButtons) button.setAttribute('aria-pressed', String(button.dataset.lang === language));
+  applyDemoTexts(document, language);
+}
+
+for (const button of languageButtons) {
+  button.addEventListener('click', () => showLanguage(button.dataset.lang));
 }
 
 const log = document.getElementById('event-log');
 
-function logEvent(event, detail = '') {
+function logEvent(event, ...details) {
   const item = document.createElement('li');
   const source = event.target.id ? `#${event.target.id}` : event.target.localName;
-  item.textContent = `${new Date().toLocaleTimeString()} ${event.type} from ${source}${detail}`;
+  const time = new Date().toLocaleTimeString(`${lang()}-CH`);
+  item.textContent = [`${time} ${text('logFrom', { event: event.type, source })}`, ...details.filter(Boolean)].join(' – ');
   log.prepend(item);
 }
 
@@ -22,11 +33,11 @@ const names = [
 ];
 for (const type of names) {
   document.addEventListener(type, (event) => {
-    const profile = event.profile ? ` – ${event.profile.name} (${event.profile.accountType ?? '…'})` : '';
-    const code = event.code ? ` – ${event.code}` : '';
-    const action = event.action ? ` while ${event.action === 'load' ? 'loading' : 'saving'}` : '';
-    const saved = event.addressId ? ` – address ${event.addressId} ${event.created ? 'added' : 'changed'}` : '';
-    logEvent(event, `${profile}${code}${action}${saved}`);
+    const profile = event.profile && `${event.profile.name} (${event.profile.accountType ?? '…'})`;
+    const action = event.action && text(event.action === 'load' ? 'logLoading' : 'logSaving');
+    const code = [event.code, action].filter(Boolean).join(' ');
+    const saved = event.addressId && text(event.created ? 'logAdded' : 'logChanged', { id: event.addressId });
+    logEvent(event, profile, code, saved);
   });
 }
 
@@ -43,16 +54,22 @@ start.addEventListener('change', () => {
 });
 
 form.addEventListener('change', (event) => {
-  if (event.target.localName === 'address-picker') logEvent(event, ` – value ${event.target.value}`);
+  if (event.target.localName === 'address-picker') logEvent(event, text('logValue', { value: event.target.value }));
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const entries = [...new FormData(form)].map(([name, value]) => `${name} = ${typeof value === 'string' ? value : value.name}`);
+  // What was sent stays as it is when the language changes; only the "not submitted yet" note follows it.
+  delete result.dataset.text;
   result.textContent = entries.join('\n');
 });
 
 form.addEventListener('reset', () => {
-  result.textContent = '(not submitted yet)';
+  result.dataset.text = 'resultEmpty';
+  result.textContent = text('resultEmpty');
   end.min = '';
 });
+
+// The page's words for its starting language (German, as written in index.html, unless <html lang> says otherwise).
+showLanguage(lang());
