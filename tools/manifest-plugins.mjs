@@ -129,7 +129,9 @@ export function distModules() {
           .flatMap((module) => module.declarations ?? [])
           .filter((declaration) => declaration.tagName || declaration.kind === 'class');
         for (const declaration of declarations) {
-          if (declaration.superclass?.module) declaration.superclass = { name: 'LitElement', package: 'lit' };
+          // An element's own base class is internal (its settings); the event classes extend the global Event.
+          if (declaration.tagName) declaration.superclass = { name: 'LitElement', package: 'lit' };
+          else if (declaration.superclass?.name === 'Event') declaration.superclass = { name: 'Event', package: 'global:' };
           for (const list of [declaration.members, declaration.attributes]) for (const entry of list ?? []) delete entry.inheritedFrom;
         }
         const exports = declarations.flatMap((declaration) => [

@@ -50,8 +50,10 @@ export const DEMO_TEXTS = {
     logFrom: '{event} von {source}',
     logLoading: 'beim Laden',
     logSaving: 'beim Speichern',
+    logRemoving: 'beim Entfernen',
     logAdded: 'Adresse {id} hinzugefügt',
     logChanged: 'Adresse {id} geändert',
+    logRemoved: 'Adresse {id} entfernt',
     logValue: 'Wert {value}',
   },
   fr: {
@@ -99,8 +101,10 @@ export const DEMO_TEXTS = {
     logFrom: '{event} de {source}',
     logLoading: 'lors du chargement',
     logSaving: 'lors de l’enregistrement',
+    logRemoving: 'lors de la suppression',
     logAdded: 'adresse {id} ajoutée',
     logChanged: 'adresse {id} modifiée',
+    logRemoved: 'adresse {id} supprimée',
     logValue: 'valeur {value}',
   },
   it: {
@@ -148,8 +152,10 @@ export const DEMO_TEXTS = {
     logFrom: '{event} da {source}',
     logLoading: 'durante il caricamento',
     logSaving: 'durante il salvataggio',
+    logRemoving: 'durante la rimozione',
     logAdded: 'indirizzo {id} aggiunto',
     logChanged: 'indirizzo {id} modificato',
+    logRemoved: 'indirizzo {id} rimosso',
     logValue: 'valore {value}',
   },
   en: {
@@ -194,8 +200,10 @@ export const DEMO_TEXTS = {
     logFrom: '{event} from {source}',
     logLoading: 'while loading',
     logSaving: 'while saving',
+    logRemoving: 'while removing',
     logAdded: 'address {id} added',
     logChanged: 'address {id} changed',
+    logRemoved: 'address {id} removed',
     logValue: 'value {value}',
   },
 };

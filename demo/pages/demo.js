@@ -29,14 +29,16 @@ function logEvent(event, ...details) {
 const names = [
   ...['ready', 'sign-in', 'sign-out', 'session-expired', 'error'].map((name) => `post-login-${name}`),
   ...['shown', 'started', 'linked', 'dismissed', 'error'].map((name) => `swissid-link-banner-${name}`),
-  ...['save', 'error'].map((name) => `address-picker-${name}`),
+  ...['save', 'remove', 'error'].map((name) => `address-picker-${name}`),
 ];
 for (const type of names) {
   document.addEventListener(type, (event) => {
     const profile = event.profile && `${event.profile.name} (${event.profile.accountType ?? '…'})`;
-    const action = event.action && text(event.action === 'load' ? 'logLoading' : 'logSaving');
-    const code = [event.code, action].filter(Boolean).join(' ');
-    const saved = event.addressId && text(event.created ? 'logAdded' : 'logChanged', { id: event.addressId });
+    const action = event.action && text({ load: 'logLoading', save: 'logSaving', remove: 'logRemoving' }[event.action]);
+    // The developer's diagnostic too (which answer failed): this log is for the page's developers.
+    const code = [event.code, action, event.diagnostic && `(${event.diagnostic})`].filter(Boolean).join(' ');
+    const done = event.type === 'address-picker-remove' ? 'logRemoved' : event.created ? 'logAdded' : 'logChanged';
+    const saved = event.addressId && text(done, { id: event.addressId });
     logEvent(event, profile, code, saved);
   });
 }

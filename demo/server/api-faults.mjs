@@ -19,7 +19,8 @@ export const API_FAULTS = Object.freeze(['status-500', 'malformed-json', 'wrong-
  * @property {string} path an exact path ('/me'), or a pattern where '*' stands for any characters, '/' included:
  *   '/accounts/*' (everything under /accounts/), '/accounts/' + '*' + '/addresses' (every account's address list)
  * @property {'status-500'|'malformed-json'|'wrong-shape'|'body'|'delay'|'reset'|'drop-response'} fault
- * @property {unknown} [body] what 'body' answers (200, as JSON), e.g. localities of a wrong shape
+ * @property {unknown} [body] what 'body' answers (as JSON), e.g. localities of a wrong shape
+ * @property {number} [status] the status 'body' answers with (default 200)
  * @property {number} [times] matching requests it hits before it is spent (default 1)
  * @property {number} [ms] how long 'delay' waits before the real API answers (default 20000)
  */
@@ -71,7 +72,7 @@ export function installApiFaults(handler, { allowedOrigins, closeIdleConnections
       case 'wrong-shape':
         return answer(200, JSON.stringify({ billing: 42, online: 'none' }));
       case 'body':
-        return answer(200, JSON.stringify(rule.body ?? null));
+        return answer(rule.status ?? 200, JSON.stringify(rule.body ?? null));
       case 'reset':
         req.socket.resetAndDestroy();
         return undefined;

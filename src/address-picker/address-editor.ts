@@ -16,7 +16,8 @@ import {
 import { AddressPickerErrorEvent, AddressPickerSaveEvent, type AddressErrorCode } from './address-picker.events.js';
 import { POSTCODE, checkAddress, sameLocality, toFieldErrors, type FieldErrors } from './address-rules.js';
 import { DraftStore } from './draft-store.js';
-import { developerReason, HttpError, type Authorize } from '../core/http.js';
+import { diagnosticOf } from '../core/diagnostics.js';
+import { HttpError, type Authorize } from '../core/http.js';
 
 /** The form's content and what is known about it. */
 export interface Edit {
@@ -285,7 +286,7 @@ export class AddressEditor {
       try {
         this.set({ step: 'conflict', edit, current: toAddress(body.current) });
         this.picker.showError(code, ['#conflict']);
-        this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'save', developerReason(error, code)));
+        this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'save', diagnosticOf(error, code)));
         return false;
       } catch {
         code = 'malformed';
@@ -295,14 +296,14 @@ export class AddressEditor {
     if (code === 'validation') this.update({ fieldErrors: toFieldErrors(body.fields) });
     if (code === 'limit_reached') this.picker.setBook({ ...book, limits: { ...book.limits, canAdd: false } });
     if (code === 'not_allowed') this.picker.setBook({ ...book, limits: { ...book.limits, canEdit: false, canAdd: false, writable: false } });
-    this.fail(code, developerReason(error, code));
+    this.fail(code, diagnosticOf(error, code));
     return false;
   }
 
-  private fail(code: AddressErrorCode, reason: string = code): void {
+  private fail(code: AddressErrorCode, diagnostic: string = code): void {
     if (code === 'session_expired') this.keep();
     this.picker.showError(code, ['#message']);
-    this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'save', reason));
+    this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'save', diagnostic));
   }
 
   /** After a conflict: save the customer's version over the one saved meanwhile. */

@@ -40,18 +40,18 @@ export class AddressPickerSaveEvent extends Event {
 }
 
 /**
- * Loading, saving or removing an address failed; what the customer typed is kept. `reason` says more for developers
+ * Loading, saving or removing an address failed; what the customer typed is kept. `diagnostic` says more for developers
  * (the API's status and error code), never a token or address text.
  */
 export class AddressPickerErrorEvent extends Event {
   readonly code: AddressErrorCode;
   readonly action: 'load' | 'save' | 'remove';
-  readonly reason: string;
-  constructor(code: AddressErrorCode, action: 'load' | 'save' | 'remove', reason: string = code) {
+  readonly diagnostic: string;
+  constructor(code: AddressErrorCode, action: 'load' | 'save' | 'remove', diagnostic: string = code) {
     super('address-picker-error', init);
     this.code = code;
     this.action = action;
-    this.reason = reason;
+    this.diagnostic = diagnostic;
   }
 }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { developerReason, HttpError, type Authorize } from '../core/http.js';
+import { diagnosticOf } from '../core/diagnostics.js';
+import { HttpError, type Authorize } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { signedInProfile, type Account, type SignInMethod } from '../core/page-login.js';
@@ -63,7 +64,7 @@ interface Customer {
  * @fires address-picker-save - An online-services address was saved; `addressId`, `created`.
  * @fires address-picker-remove - An online-services address was removed; `addressId`.
  * @fires address-picker-error - Loading, saving or removing failed; `code` says why, `action` is `load`, `save` or
- *   `remove`.
+ *   `remove`, `diagnostic` says more for developers (the API's status and error code; never a token).
  *
  * @csspart billing - The billing address and how to change it.
  * @csspart combobox - The button that shows the chosen address and opens the list.
@@ -295,7 +296,7 @@ export class AddressPicker extends AddressPickerField {
       const code = toErrorCode(error);
       this.status = code === 'session_expired' ? 'signed-out' : 'load-error';
       this.showError(code);
-      this.dispatchEvent(new AddressPickerErrorEvent(code, 'load', developerReason(error, code)));
+      this.dispatchEvent(new AddressPickerErrorEvent(code, 'load', diagnosticOf(error, code)));
     }
   }
 

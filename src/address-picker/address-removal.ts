@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { developerReason } from '../core/http.js';
+import { diagnosticOf } from '../core/diagnostics.js';
 import { removeAddress, toErrorCode, withOnline, type Address } from './address-api.js';
 import { FOCUS_CHOICE, type PickerAccess } from './address-editor.js';
 import { AddressPickerErrorEvent, AddressPickerRemoveEvent } from './address-picker.events.js';
@@ -73,7 +73,7 @@ export class AddressRemoval {
       if (code === 'conflict') await this.picker.reload();
       if (customer.scope.aborted) return;
       this.picker.showError(code, ['#message']);
-      this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'remove', developerReason(error, code)));
+      this.host.dispatchEvent(new AddressPickerErrorEvent(code, 'remove', diagnosticOf(error, code)));
     }
   }
 }

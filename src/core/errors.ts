@@ -30,3 +30,12 @@ export class PostLoginError extends Error {
 export function isPostLoginError(error: unknown): error is PostLoginError {
   return error instanceof PostLoginError;
 }
+
+/**
+ * An error code from elsewhere (the provider's `error`, the API's `{ "error": … }`) as far as it looks like one: up to
+ * 40 lowercase letters, `_`, `.` and `-` (no digit, so no token passes). Anything else (a token, prose, markup) is
+ * dropped, so that it can go into a message or an event.
+ */
+export function foreignCode(value: unknown): string | null {
+  return typeof value === 'string' && /^[a-z][a-z_.-]{0,39}$/.test(value) ? value : null;
+}

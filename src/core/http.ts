@@ -1,5 +1,3 @@
-import { isPostLoginError } from './errors.js';
-
 /**
  * JSON over fetch with the failures a widget must tell apart: offline, timeout, 401, server error, malformed body.
  * The access token goes in the Authorization header only (with its DPoP proof); errors never repeat it.
@@ -9,14 +7,6 @@ import { isPostLoginError } from './errors.js';
 export type Authorize = (method: string, url: string) => Promise<Record<string, string>>;
 
 export type HttpFailure = 'network' | 'timeout' | 'unauthorized' | 'server' | 'malformed' | 'conflict' | 'client';
-
-/**
- * For developers, in error events: what failed, in the widgets' own words (an ID token check, the API's status and
- * error code), or `fallback`. Never a token or text from elsewhere.
- */
-export function developerReason(error: unknown, fallback: string): string {
-  return error instanceof HttpError || isPostLoginError(error) ? error.message : fallback;
-}
 
 export class HttpError extends Error {
   readonly failure: HttpFailure;
@@ -28,7 +18,8 @@ export class HttpError extends Error {
 
   constructor(failure: HttpFailure, status = 0, body: Record<string, unknown> = {}) {
     const code = typeof body.error === 'string' ? body.error : null;
-    super(`HTTP ${failure}${status ? ` (${status})` : ''}${code ? ` ${code}` : ''}`);
+    // Never the body's text: the API's code goes into a diagnostic only as far as it looks like one (diagnostics.ts).
+    super(`HTTP ${failure}${status ? ` (${status})` : ''}`);
     this.name = 'HttpError';
     this.failure = failure;
     this.status = status;

@@ -74,17 +74,22 @@ function isAddress(value: string, base?: string): boolean {
   }
 }
 
+const warned = new WeakSet<LoginSettings>();
+
 /**
- * For developers: which attribute keeps the element from working, and how to set it (the customer only learns that
- * the page is not set up). Logged once per element, as a warning; never holds more than the element's own settings.
+ * A setting that keeps the element from working, for the page's developer: `diagnostic` when the sign-in found it
+ * (say, the provider names another issuer), else the attribute that is wrong and how to set it. Said in the console
+ * once per element (with the element, for the console to point at).
  */
-export function configProblem(settings: LoginSettings, methods: readonly SignInMethod[]): string {
-  const problem = `<post-login>: ${findConfigProblem(settings, methods)}`;
-  console.warn(problem);
-  return problem;
+export function configDiagnostic(element: LoginSettings, methods: readonly SignInMethod[], diagnostic?: string): string {
+  diagnostic ??= `<post-login>: ${configProblem(element, methods)}`;
+  if (!warned.has(element)) console.warn(diagnostic, element);
+  warned.add(element);
+  return diagnostic;
 }
 
-function findConfigProblem(settings: LoginSettings, methods: readonly SignInMethod[]): string {
+/** Which attribute keeps the element from working, and how to set it. Never holds more than the element's settings. */
+function configProblem(settings: LoginSettings, methods: readonly SignInMethod[]): string {
   for (const method of methods) {
     const { issuer, client, name } = METHOD_ATTRIBUTES[method];
     const [issuerValue, clientValue] =

@@ -44,18 +44,18 @@ export class PostLoginSessionExpiredEvent extends Event {
 }
 
 /**
- * Something failed; `code` is stable, `message` is what the customer was shown, `reason` says more for developers
+ * Something failed; `code` is stable, `message` is what the customer was shown, `diagnostic` says more for developers
  * (which ID token check failed, which attribute is missing). Neither ever holds a token.
  */
 export class PostLoginErrorEvent extends Event {
   readonly code: ErrorCode;
   readonly message: string;
-  readonly reason: string;
-  constructor(code: ErrorCode, message: string, reason: string = code) {
+  readonly diagnostic: string;
+  constructor(code: ErrorCode, message: string, diagnostic: string = code) {
     super('post-login-error', init);
     this.code = code;
     this.message = message;
-    this.reason = reason;
+    this.diagnostic = diagnostic;
   }
 }
 

@@ -55,7 +55,8 @@ type Said = { notice: NonNullable<PostLoginView['notice']> } | { method: SignInM
  *   `login` says which login was used) and `via`.
  * @fires post-login-sign-out - Signed out here (`reason: 'user'`) or in another tab (`'other-tab'`).
  * @fires post-login-session-expired - The session could not be renewed; the mask asks to sign in again.
- * @fires post-login-error - A failure, with a stable `code` and the localized `message` shown to the customer.
+ * @fires post-login-error - A failure, with a stable `code`, the localized `message` shown to the customer and a
+ *   `diagnostic` for developers (which check failed, which attribute to fix; never a token).
  * @fires post-login-account-change - The customer switched the account they act for (here or in another tab);
  *   carries `account`.
  * @fires post-login-link-request - "Link to SwissID" in the user menu of an older login; cancelable: a
@@ -109,6 +110,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   private readonly helpTexts = new LocaleController<HelpMessages>(this, helpDictionaries, undefined, { onDemand: true });
   /** The help's template, once loaded (with its texts, when the help first opens). */
   private helpView: HelpModule | null = null;
+  private helpLoading: Promise<unknown> | null = null;
   private readonly help = new PopoverController(this, { trigger: () => this.find('.help-button'), panel: () => this.find('#help') });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.find('.user-button'), panel: () => this.find('#user-menu') });
   /** The signed-in view's module and its acting-account controller, once loaded. */
@@ -238,10 +240,17 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     if (this.view().error) void this.loadErrors();
   }
 
-  /** The help's texts and template; a chunk that could not load (offline) is asked for again at the next update. */
+  /**
+   * The help's texts and template, each a chunk. One that could not load (offline) is asked for again when the help
+   * opens again; meanwhile the help says it is loading.
+   */
   private loadHelp(): void {
     this.helpTexts.demand();
-    if (!this.helpView) void import('./post-login.help.js').then((module) => ((this.helpView = module), this.requestUpdate()), () => undefined);
+    this.helpTexts.load(); // nothing once loaded; again after a chunk that could not load
+    this.helpLoading ??= import('./post-login.help.js').then(
+      (module) => ((this.helpView = module), this.requestUpdate()),
+      () => (this.helpLoading = null),
+    );
   }
 
   private isPlainMask(view: PostLoginView): boolean {
@@ -350,12 +359,12 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     return this.errorsLoading;
   }
 
-  private async reportError(code: ErrorCode, method: SignInMethod | null = null, reason?: string): Promise<void> {
+  private async reportError(code: ErrorCode, method: SignInMethod | null = null, diagnostic?: string): Promise<void> {
     // Without the chunks (offline), the code alone says it.
     const errors = await Promise.all([this.loadErrors(), this.locale.refresh(), this.errorTexts.refresh()]).then(([module]) => module, () => null);
     const message = errors?.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key)).message;
-    if (code === 'config_invalid') reason = errors?.configProblem(this, this.connection.methods());
-    this.dispatchEvent(new PostLoginErrorEvent(code, message ?? '', reason));
+    if (code === 'config_invalid' && errors) diagnostic = errors.configDiagnostic(this, this.connection.methods(), diagnostic);
+    this.dispatchEvent(new PostLoginErrorEvent(code, message ?? '', diagnostic));
   }
 
   protected override updated(): void {

@@ -40,16 +40,16 @@ export class SwissIdLinkBannerDismissedEvent extends Event {
 }
 
 /**
- * Linking failed; nothing was linked. `code` is stable; `reason` says more for developers (which check or which
+ * Linking failed; nothing was linked. `code` is stable; `diagnostic` says more for developers (which check or which
  * answer of the API failed), never a token.
  */
 export class SwissIdLinkBannerErrorEvent extends Event {
   readonly code: LinkErrorCode;
-  readonly reason: string;
-  constructor(code: LinkErrorCode, reason: string = code) {
+  readonly diagnostic: string;
+  constructor(code: LinkErrorCode, diagnostic: string = code) {
     super('swissid-link-banner-error', init);
     this.code = code;
-    this.reason = reason;
+    this.diagnostic = diagnostic;
   }
 }
 

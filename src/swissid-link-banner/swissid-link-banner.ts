@@ -2,8 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { authConfig } from '../core/auth-config.js';
 import { takeProofResponse } from '../core/callback-url.js';
+import { diagnosticOf } from '../core/diagnostics.js';
 import { PostLoginError, isPostLoginError } from '../core/errors.js';
-import { developerReason, HttpError } from '../core/http.js';
+import { HttpError } from '../core/http.js';
 import { LocaleController } from '../core/locale.js';
 import { LoginWatcher } from '../core/login-watcher.js';
 import { openPopupWindow } from '../core/popup-window.js';
@@ -83,7 +84,8 @@ function errorCode(error: unknown): LinkErrorCode {
  * @fires swissid-link-banner-started - The customer started linking.
  * @fires swissid-link-banner-linked - The login is linked; `accounts` is the number of accounts now on the SwissID.
  * @fires swissid-link-banner-dismissed - "Later": hidden for this account until `until`.
- * @fires swissid-link-banner-error - Linking failed and nothing was linked; `code` says why.
+ * @fires swissid-link-banner-error - Linking failed and nothing was linked; `code` says why, `diagnostic` says more
+ *   for developers (which check or which answer of the API failed; never a token).
  *
  * @csspart banner - The banner.
  * @csspart title - Its title.
@@ -193,7 +195,7 @@ export class SwissIdLinkBanner extends LitElement {
     const code = errorCode(error);
     this.proof = null;
     this.set({ step: 'error', error: code }, true);
-    this.dispatchEvent(new SwissIdLinkBannerErrorEvent(code, developerReason(error, code)));
+    this.dispatchEvent(new SwissIdLinkBannerErrorEvent(code, diagnosticOf(error, code)));
   }
 
   private async receiveProof(prove: () => Promise<SwissIdProof | null>): Promise<void> {

@@ -161,7 +161,7 @@ export interface PickerHostEvent {
   created?: boolean;
   code?: string;
   action?: string;
-  reason?: string;
+  diagnostic?: string;
 }
 
 /** A host page in the test page itself: `<post-login>` and a form with `<address-picker name="address">`. */
@@ -201,8 +201,8 @@ export async function openPickerPage(attributes: Record<string, string> = {}): P
   openPicker = { page, unwatch };
   for (const type of ['change', 'input', 'address-picker-save', 'address-picker-remove', 'address-picker-error']) {
     form.addEventListener(type, (event) => {
-      const { addressId, created, code, action, reason } = event as Event & Partial<PickerHostEvent>;
-      page.events.push({ type, value: picker.value, addressId, created, code, action, ...(reason ? { reason } : {}) });
+      const { addressId, created, code, action, diagnostic } = event as Event & Partial<PickerHostEvent>;
+      page.events.push({ type, value: picker.value, addressId, created, code, action, ...(diagnostic ? { diagnostic } : {}) });
     });
   }
   form.addEventListener('submit', (event) => {

@@ -2,14 +2,29 @@
 // installs the packed tarball, imports each entry as the README does and type-checks against the shipped types.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const npm = (...args) => execFileSync('npm', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** The packages npm would install with the package: its dependencies and theirs, as the lock file has them. */
+function runtimeDependencies() {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const names = new Set();
+  const visit = (name) => {
+    if (names.has(name)) return;
+    const entry = lock.packages[`node_modules/${name}`];
+    assert.ok(entry, `${name} is in the lock file`);
+    names.add(name);
+    for (const dependency of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) visit(dependency);
+  };
+  for (const name of Object.keys(lock.packages[''].dependencies)) visit(name);
+  return [...names];
+}
 
 describe('the published package', () => {
   const [pack] = JSON.parse(npm('pack', '--dry-run', '--json', '--ignore-scripts'));
@@ -71,10 +86,10 @@ describe('a consumer of the packed tarball', () => {
     const installed = join(app, 'node_modules', 'post-login-widgets');
     mkdirSync(installed, { recursive: true });
     execFileSync('tar', ['-xzf', join(app, tarball), '-C', installed, '--strip-components=1']);
-    // Its dependencies as npm would install them: this repository's own (no registry needed).
-    for (const entry of readdirSync(join(root, 'node_modules'))) {
-      if (entry === '.bin' || entry === 'post-login-widgets' || entry.startsWith('.')) continue;
-      symlinkSync(join(root, 'node_modules', entry), join(app, 'node_modules', entry));
+    // Its dependencies as npm would install them, and nothing else: this repository's copies (no registry needed).
+    for (const name of runtimeDependencies()) {
+      mkdirSync(dirname(join(app, 'node_modules', name)), { recursive: true });
+      symlinkSync(join(root, 'node_modules', name), join(app, 'node_modules', name));
     }
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   });
@@ -96,7 +111,7 @@ login.addEventListener('post-login-sign-in', (event) => {
   const accounts: Account[] | undefined = profile.accounts;
   console.log(profile.name, accounts?.length, event.via);
 });
-document.addEventListener('post-login-error', (event) => console.log(event.code, event.reason, event instanceof PostLoginErrorEvent));
+document.addEventListener('post-login-error', (event) => console.log(event.code, event.diagnostic, event instanceof PostLoginErrorEvent));
 document.querySelector('swissid-link-banner')?.addEventListener('swissid-link-banner-linked', (event) => {
   console.log(event instanceof SwissIdLinkBannerLinkedEvent);
 });
@@ -108,14 +123,43 @@ login.addEventListener('post-login-sign-in', (event) => event.notAProperty);
 login.flow = 'iframe';
 `,
     );
-    writeFileSync(
-      join(app, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom', 'dom.iterable'], types: [] },
-        files: ['consumer.ts'],
-      }),
-    );
-    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', app], { cwd: app, encoding: 'utf8' });
+    // As bundlers resolve (the exports map), as Node resolves ESM (node16), and as older setups do (node10, through
+    // typesVersions).
+    for (const [module, moduleResolution] of [['esnext', 'bundler'], ['node16', 'node16'], ['commonjs', 'node10']]) {
+      writeFileSync(
+        join(app, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'es2022',
+            module,
+            moduleResolution,
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            lib: ['es2022', 'dom', 'dom.iterable'],
+            types: [],
+            ...(moduleResolution === 'node10' ? { ignoreDeprecations: '5.0' } : {}),
+          },
+          files: ['consumer.ts'],
+        }),
+      );
+      try {
+        execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
+      } catch (error) {
+        assert.fail(`moduleResolution ${moduleResolution}:\n${error.stdout}`);
+      }
+    }
+  });
+
+  it('imports every entry in Node with only its dependencies installed', () => {
+    const script = `
+      for (const entry of ['post-login-widgets', 'post-login-widgets/post-login.js', 'post-login-widgets/swissid-link-banner.js', 'post-login-widgets/address-picker.js']) {
+        const module = await import(entry);
+        if (Object.keys(module).length === 0) throw new Error(entry + ' exports nothing');
+      }
+      console.log(['post-login', 'swissid-link-banner', 'address-picker'].map((tag) => Boolean(customElements.get(tag))).join());`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
+    assert.equal(output.trim(), 'true,true,true');
   });
 
   it('resolves package.json, the manifest and the partner bundle through the exports', () => {

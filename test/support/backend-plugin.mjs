@@ -6,7 +6,7 @@ import { tryStolenTokens } from '../backend/stolen-tokens.mjs';
 import { changeStoredAddress, endTokens, issuedTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
 import { runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
-import { buildReactExample, REACT_EXAMPLE_PAGE, removeReactExample } from './react-example.mjs';
+import { buildExampleApp, EXAMPLE_APPS, examplePage, removeExampleApps } from './example-apps.mjs';
 
 /**
  * Starts the real reference backend next to the test server (own ports, a fresh SQLite file) and gives the browser
@@ -19,7 +19,7 @@ const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
 export const TEST_SERVER_PORT = 8765 + offset;
 export const TEST_PORTS = { swissid: 4101 + offset, api: 4102 + offset, postLogin: 4103 + offset, demo: 8180 + offset, partner: 8181 + offset };
 const TEST_ORIGIN = `http://localhost:${TEST_SERVER_PORT}`;
-const FIXTURE_PAGES = ['/test/fixtures/app.html', REACT_EXAMPLE_PAGE].map((path) => `${TEST_ORIGIN}${path}`);
+const FIXTURE_PAGES = ['/test/fixtures/app.html', ...EXAMPLE_APPS.map(examplePage)].map((path) => `${TEST_ORIGIN}${path}`);
 
 export function referenceBackendPlugin() {
   let backend;
@@ -64,7 +64,7 @@ export function referenceBackendPlugin() {
     },
 
     async serverStop() {
-      removeReactExample();
+      removeExampleApps();
       await backend?.close();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
@@ -81,9 +81,10 @@ export function referenceBackendPlugin() {
       switch (command) {
         case 'backend-urls':
           return backend.urls;
-        case 'build-react-example':
-          // examples/react built for this backend and the test client; answers the page's path on the test server.
-          return buildReactExample({ authority: backend.urls.swissid, clientId: 'post-login-test', api: backend.urls.api });
+        case 'build-example-app':
+          // { name: 'react' | 'vue' } → examples/<name> built for this backend and the test client; answers the page's
+          // path on the test server.
+          return buildExampleApp(payload.name, { authority: backend.urls.swissid, clientId: 'post-login-test', api: backend.urls.api });
         case 'backend-tamper':
           backend.tamper.set(payload);
           return true;

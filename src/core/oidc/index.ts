@@ -6,7 +6,7 @@
  * the RFC 9207 `iss` check and full ID token verification, before anything is stored.
  */
 import { ErrorResponse, OidcClient, WebStorageStateStore, type RefreshState, type SigninResponse } from 'oidc-client-ts';
-import { PostLoginError } from '../errors.js';
+import { foreignCode, PostLoginError } from '../errors.js';
 import type { Profile, SignInMethod } from '../page-login.js';
 import type { RequestPurpose } from '../callback-url.js';
 import type { SessionTokens, StoredSession } from '../session-store.js';
@@ -86,7 +86,7 @@ async function metadataFor(settings: OidcSettings) {
     throw new PostLoginError('provider_unreachable', 'discovery failed');
   }
   if (!metadata.issuer || !metadata.jwks_uri || !sameIssuer(metadata.issuer, settings.authority)) {
-    throw new PostLoginError('config_invalid', 'discovery document does not match the authority');
+    throw new PostLoginError('config_invalid', 'authority is not the issuer its discovery document names');
   }
   return metadata as typeof metadata & {
     issuer: string;
@@ -141,7 +141,8 @@ function mapResponseError(error: unknown): PostLoginError {
   if (error instanceof ErrorResponse) {
     if (error.error === 'access_denied') return new PostLoginError('cancelled');
     if (error.error === 'invalid_grant' || error.error === 'login_required') return new PostLoginError('response_invalid', error.error);
-    return new PostLoginError('provider_error', error.error ?? undefined);
+    // The provider's code goes into the developer's diagnostic only as a code (a tampered response can say anything).
+    return new PostLoginError('provider_error', foreignCode(error.error) ?? undefined);
   }
   const message = (error as Error)?.message ?? '';
   if (error instanceof TypeError || /fetch|network/i.test(message)) return new PostLoginError('provider_unreachable');

@@ -909,12 +909,12 @@ describe('<address-picker>', () => {
       expect(fields(event)).to.deep.equal({ addressId: 'o1' });
     });
 
-    it('address-picker-error carries a code, the action and a reason for developers (the code unless told more)', () => {
+    it('address-picker-error carries a code, the action and a diagnostic for developers (the code unless told more)', () => {
       const event = new AddressPickerErrorEvent('timeout', 'save');
       expect(event.type).to.equal('address-picker-error');
       expect(event.bubbles && event.composed).to.equal(true);
-      expect(fields(event)).to.deep.equal({ code: 'timeout', action: 'save', reason: 'timeout' });
-      expect(fields(new AddressPickerErrorEvent('server', 'load', 'HTTP server (503)'))).to.deep.equal({ code: 'server', action: 'load', reason: 'HTTP server (503)' });
+      expect(fields(event)).to.deep.equal({ code: 'timeout', action: 'save', diagnostic: 'timeout' });
+      expect(fields(new AddressPickerErrorEvent('server', 'load', 'HTTP server (503)'))).to.deep.equal({ code: 'server', action: 'load', diagnostic: 'HTTP server (503)' });
     });
 
     it('change and input carry no address text: the host reads the id from value', async () => {

@@ -15,7 +15,7 @@ import helpDe from '../../../src/i18n/help.de.js';
 import helpEn from '../../../src/i18n/help.en.js';
 import helpFr from '../../../src/i18n/help.fr.js';
 import helpIt from '../../../src/i18n/help.it.js';
-import { assertAccessible, assertSameKeys, part, visibleText, waitFor } from '../support.js';
+import { assertAccessible, assertSameKeys, backendUrls, part, visibleText, waitFor } from '../support.js';
 
 /**
  * The element on its own, in Chromium and Firefox: languages, help, keyboard, overrides, theming, accessibility of
@@ -247,13 +247,13 @@ describe('<post-login>', () => {
     });
 
     it('says clearly when it is not configured, and tells the host', async () => {
-      const error = new Promise<Event & { code: string; message: string; reason: string }>((resolve) =>
+      const error = new Promise<Event & { code: string; message: string; diagnostic: string }>((resolve) =>
         document.addEventListener('post-login-error', (event) => resolve(event as never), { once: true }),
       );
       element = await mount({ authority: 'not a url' });
-      const { code, reason } = await error;
+      const { code, diagnostic } = await error;
       expect(code).to.equal('config_invalid');
-      expect(reason).to.equal('<post-login>: authority="not a url" is not an absolute URL: set it to the issuer URL of SwissID.');
+      expect(diagnostic).to.equal('<post-login>: authority="not a url" is not an absolute URL: set it to the issuer URL of SwissID.');
       expect(part(element, 'message')!.textContent).to.contain('nicht richtig eingerichtet');
       expect(part(element, 'sign-in-button')!.getAttribute('aria-disabled')).to.equal('true');
     });
@@ -275,19 +275,48 @@ describe('<post-login>', () => {
         const warn = console.warn;
         console.warn = (...args: unknown[]) => warnings.push(args);
         try {
-          const error = new Promise<Event & { reason: string }>((resolve) =>
+          const error = new Promise<Event & { diagnostic: string }>((resolve) =>
             document.addEventListener('post-login-error', (event) => resolve(event as never), { once: true }),
           );
           element = await mount(attributes);
-          expect((await error).reason).to.equal(`<post-login>: ${problem}`);
+          expect((await error).diagnostic).to.equal(`<post-login>: ${problem}`);
           element.requestUpdate();
           await element.updateComplete;
         } finally {
           console.warn = warn;
         }
-        expect(warnings).to.deep.equal([[`<post-login>: ${problem}`]]);
+        expect(warnings.map(([text]) => text)).to.deep.equal([`<post-login>: ${problem}`]);
+        expect(warnings[0][1], 'the element, for the console to point at').to.equal(element);
       });
     }
+
+    it('names an authority whose provider calls itself by another issuer, and warns once however often it fails', async () => {
+      const { swissid } = await backendUrls();
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        // The real provider, asked under another name for the same host: its discovery document names its own issuer.
+        element = await mount({ authority: swissid.replace('localhost', '127.0.0.1') });
+        const errors: Array<Event & { code: string; diagnostic: string }> = [];
+        document.addEventListener('post-login-error', (event) => errors.push(event as never));
+        part(element, 'sign-in-button')!.click();
+        await waitFor(() => errors.length === 1, 'the error');
+        expect(part(element, 'message')!.textContent).to.contain('nicht richtig eingerichtet');
+        // The page's script tries again (the mask offers no retry for a setting only the page can fix).
+        void element.signIn();
+        await waitFor(() => errors.length === 2, 'the error of the second attempt');
+        expect(errors.map(({ code, diagnostic }) => [code, diagnostic])).to.deep.equal([
+          ['config_invalid', "config_invalid: authority is not the issuer its discovery document names"],
+          ['config_invalid', "config_invalid: authority is not the issuer its discovery document names"],
+        ]);
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.map(([text]) => text)).to.deep.equal([
+        "config_invalid: authority is not the issuer its discovery document names",
+      ]);
+    });
 
     it('refuses an access token when nobody is signed in', async () => {
       element = await mount();

@@ -39,7 +39,11 @@ describe('properties set before the element is defined', () => {
       customElements.define(lateTag, class extends (Element as unknown as CustomElementConstructor) {});
       try {
         await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        for (const [name, value] of Object.entries(expected)) expect(element[name], name).to.deep.equal(value);
+        for (const [name, value] of Object.entries(expected)) {
+          // Taken over by the element's own property (not left as a plain field that shadows it), with the value.
+          expect(Object.hasOwn(element, name), `${name} is the element's property`).to.equal(false);
+          expect(element[name], name).to.deep.equal(value);
+        }
       } finally {
         element.remove();
       }

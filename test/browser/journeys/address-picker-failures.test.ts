@@ -77,13 +77,20 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
 
   const FAILURES = [
     // Twice: Chromium silently resends a request whose connection (opened ahead of time) was reset.
-    // reason: what the error event tells the page's developers besides the code.
-    { what: 'the address service is down (connection reset)', rule: { fault: 'reset', times: 2 }, code: 'unreachable' as const, reason: 'HTTP network' },
-    { what: 'no answer in time (timeout 1.5 s, the answer would take 5 s)', rule: { fault: 'delay', ms: 5000 }, code: 'timeout' as const, timeout: '1500', reason: 'HTTP timeout' },
-    { what: 'a server error (500)', rule: { fault: 'status-500' }, code: 'server' as const, reason: 'HTTP server (500)' },
-    { what: 'an answer that is not JSON', rule: { fault: 'malformed-json' }, code: 'malformed' as const, reason: 'HTTP malformed (200)' },
+    // diagnostic: what the error event tells the page's developers besides the code.
+    { what: 'the address service is down (connection reset)', rule: { fault: 'reset', times: 2 }, code: 'unreachable' as const, diagnostic: 'HTTP network' },
+    { what: 'no answer in time (timeout 1.5 s, the answer would take 5 s)', rule: { fault: 'delay', ms: 5000 }, code: 'timeout' as const, timeout: '1500', diagnostic: 'HTTP timeout' },
+    { what: 'a server error (500)', rule: { fault: 'status-500' }, code: 'server' as const, diagnostic: 'HTTP server (500)' },
+    { what: 'an answer that is not JSON', rule: { fault: 'malformed-json' }, code: 'malformed' as const, diagnostic: 'HTTP malformed (200)' },
+    {
+      // An error that is no code (here shaped like a token, with markup) stays out of the event: only the status is told.
+      what: 'a refusal whose error is no code',
+      rule: { fault: 'body', status: 409, body: { error: 'invalid token eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln <img src=x>' } },
+      code: 'server' as const,
+      diagnostic: 'HTTP conflict (409)',
+    },
   ];
-  for (const { what, rule, code, timeout, reason } of FAILURES) {
+  for (const { what, rule, code, timeout, diagnostic } of FAILURES) {
     it(`${what}: says so, keeps the input, stores nothing; saving again stores it once`, async () => {
       const page = await openPickerPage({ value: ADDRESS_IDS.kellerAarau, ...(timeout ? { timeout } : {}) });
       const { picker } = page;
@@ -96,7 +103,7 @@ describe('<address-picker> save failures keep what the customer typed (Marc Kell
       if (timeout) expect(Date.now() - started, 'gave up after its timeout').to.be.within(1400, 4000);
 
       expect(errors(page)).to.deep.equal([{ code, action: 'save' }]);
-      expect(page.events.find((event) => event.type === 'address-picker-error')?.reason).to.equal(reason);
+      expect(page.events.find((event) => event.type === 'address-picker-error')?.diagnostic).to.equal(diagnostic);
       expect(alertSays(picker)).to.equal(`${de[code]} ${de.kept}`);
       expect(focusedIn(picker), 'focus on the alert').to.equal('div#message');
       expect(shownText(part(picker, 'status')), 'no longer "saving"').to.equal('');

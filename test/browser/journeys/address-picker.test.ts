@@ -693,7 +693,7 @@ describe('<address-picker> removing an address that no longer serves (Marc Kelle
         created: undefined,
         code: 'conflict',
         action: 'remove',
-        reason: 'HTTP conflict (412) version_mismatch',
+        diagnostic: 'HTTP conflict (412) version_mismatch',
       },
     ]);
     const { online } = await storedAddressesOf(ACCOUNTS.marc.email);
@@ -761,7 +761,7 @@ describe('<address-picker> for Anna Muster, private customer at her limit (1 of 
     expect(hasPart(picker, 'removal'), 'nothing to confirm').to.equal(false);
     expect(page.requests.filter((request) => request.method === 'DELETE')).to.deep.equal([]);
     expect(page.events.filter((event) => event.type === 'address-picker-error')).to.deep.equal([
-      { type: 'address-picker-error', value: ADDRESS_IDS.anna, addressId: undefined, created: undefined, code: 'last_address', action: 'remove', reason: 'last_address' },
+      { type: 'address-picker-error', value: ADDRESS_IDS.anna, addressId: undefined, created: undefined, code: 'last_address', action: 'remove', diagnostic: 'last_address' },
     ]);
     await assertAccessible(picker);
 

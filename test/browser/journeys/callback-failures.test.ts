@@ -25,15 +25,15 @@ const now = () => Math.floor(Date.now() / 1000);
 const responseInvalid = 'Die Antwort von SwissID konnte nicht überprüft werden';
 const tokenInvalid = 'Ihre Anmeldung konnte nicht sicher bestätigt werden';
 
-/** `reason`: what the error event tells the page's developers besides the code (which check failed). */
-const cases: Array<{ name: string; tamper: () => object; code: string; message: string; reason?: string }> = [
+/** `diagnostic`: what the error event tells the page's developers besides the code (which check failed). */
+const cases: Array<{ name: string; tamper: () => object; code: string; message: string; diagnostic?: string }> = [
   { name: 'missing RFC 9207 iss parameter', tamper: () => ({ authResponse: { iss: null } }), code: 'response_invalid', message: responseInvalid },
-  { name: 'wrong iss parameter', tamper: () => ({ authResponse: { iss: 'http://localhost:4999' } }), code: 'response_invalid', message: responseInvalid, reason: 'response_invalid: iss' },
+  { name: 'wrong iss parameter', tamper: () => ({ authResponse: { iss: 'http://localhost:4999' } }), code: 'response_invalid', message: responseInvalid, diagnostic: 'response_invalid: iss' },
   { name: 'tampered state', tamper: () => ({ authResponse: { state: 'forged-state' } }), code: 'response_invalid', message: responseInvalid },
   { name: 'missing state', tamper: () => ({ authResponse: { state: null } }), code: 'response_invalid', message: responseInvalid },
   { name: 'ID token for another client (aud)', tamper: () => ({ idToken: { claims: { aud: 'someone-else' } } }), code: 'id_token_invalid', message: tokenInvalid },
-  { name: 'ID token with a foreign azp', tamper: () => ({ idToken: { claims: { aud: ['post-login-test', 'other'], azp: 'other' } } }), code: 'id_token_invalid', message: tokenInvalid, reason: 'id_token_invalid: azp mismatch' },
-  { name: 'expired ID token', tamper: () => ({ idToken: { claims: { exp: now() - 3600, iat: now() - 7200 } } }), code: 'id_token_invalid', message: tokenInvalid, reason: 'id_token_invalid: ERR_JWT_EXPIRED' },
+  { name: 'ID token with a foreign azp', tamper: () => ({ idToken: { claims: { aud: ['post-login-test', 'other'], azp: 'other' } } }), code: 'id_token_invalid', message: tokenInvalid, diagnostic: 'id_token_invalid: azp mismatch' },
+  { name: 'expired ID token', tamper: () => ({ idToken: { claims: { exp: now() - 3600, iat: now() - 7200 } } }), code: 'id_token_invalid', message: tokenInvalid, diagnostic: 'id_token_invalid: ERR_JWT_EXPIRED' },
   { name: 'ID token issued in the future (iat)', tamper: () => ({ idToken: { claims: { iat: now() + 3600 } } }), code: 'id_token_invalid', message: tokenInvalid },
   { name: 'ID token with a wrong nonce', tamper: () => ({ idToken: { claims: { nonce: 'replayed-nonce' } } }), code: 'id_token_invalid', message: tokenInvalid },
   { name: 'ID token from another issuer', tamper: () => ({ idToken: { claims: { iss: 'http://localhost:4999' } } }), code: 'id_token_invalid', message: tokenInvalid },
@@ -49,7 +49,7 @@ describe('a sign-in response that fails a check is an error, never a session', (
     await executeServerCommand('backend-clear-tamper');
   });
 
-  for (const { name, tamper, code, message, reason } of cases) {
+  for (const { name, tamper, code, message, diagnostic } of cases) {
     it(`refuses: ${name}`, async () => {
       const started = Date.now();
       await executeServerCommand('backend-tamper', tamper());
@@ -62,8 +62,8 @@ describe('a sign-in response that fails a check is an error, never a session', (
       expect(element.status).to.equal('signed-out');
       expect(part(element, 'message')!.textContent).to.contain(message);
       expect(eventsOfType('post-login-error').map((event) => event.code)).to.deep.equal([code]);
-      const { reason: told } = eventsOfType('post-login-error')[0] as unknown as { reason: string };
-      if (reason) expect(told).to.equal(reason);
+      const { diagnostic: told } = eventsOfType('post-login-error')[0] as unknown as { diagnostic: string };
+      if (diagnostic) expect(told).to.equal(diagnostic);
       else expect(told.startsWith(code)).to.equal(true);
       expect(eventsOfType('post-login-sign-in')).to.deep.equal([]);
       expect(storedSessions(frame)).to.deep.equal([]);

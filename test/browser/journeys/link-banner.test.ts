@@ -252,7 +252,7 @@ describe('<swissid-link-banner>: linking an older Post customer login to SwissID
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('unreachable');
     // Developers read what failed: the request never reached an API.
-    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { reason: string }).reason).to.equal('HTTP network');
+    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { diagnostic: string }).diagnostic).to.equal('HTTP network');
     expect(bannerText(frame)).to.contain('Die Verknüpfung ist im Moment nicht möglich');
     expect(bannerPart(frame, 'retry-button')).to.exist;
     expect((await linkStatus(POST_LOGINS.peter.email)).swissidSub).to.equal(null);
@@ -312,7 +312,7 @@ describe('<swissid-link-banner>: when the answer to the linking or the link stat
     bannerPart(frame, 'confirm-button')!.click();
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('already_linked');
-    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { reason: string }).reason).to.equal('HTTP conflict (409) already_linked');
+    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { diagnostic: string }).diagnostic).to.equal('HTTP conflict (409) already_linked');
     expect(bannerText(frame)).to.contain('Ihr Kundenlogin Post ist bereits mit einer SwissID verknüpft');
     expect(bannerText(frame)).not.to.contain('marc.keller@example.ch');
     expect(eventsOfType('swissid-link-banner-linked')).to.deep.equal([]);
@@ -349,7 +349,7 @@ describe('<swissid-link-banner>: when the answer to the linking or the link stat
     await waitFor(() => eventsOfType('swissid-link-banner-error').length > 0, 'the error');
     expect(eventsOfType('swissid-link-banner-error')[0].code).to.equal('unreachable');
     // Developers read what failed: the API's answer.
-    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { reason: string }).reason).to.equal('HTTP server (500)');
+    expect((eventsOfType('swissid-link-banner-error')[0] as unknown as { diagnostic: string }).diagnostic).to.equal('HTTP server (500)');
     expect(bannerText(frame)).to.contain('Die Verknüpfung ist im Moment nicht möglich');
     expect(Boolean(bannerPart(frame, 'confirm-button')), 'no confirmation over an empty list').to.equal(false);
     expect(bannerPart(frame, 'retry-button')).to.exist;

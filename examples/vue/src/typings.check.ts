@@ -1,7 +1,7 @@
 /**
  * Type checks only: what post-login-widgets/vue adds to Vue's `GlobalComponents`, read the way Vue's template checker
- * reads a component (props from `$props`, events from `$emit`). `'vue'` is vue-stub.d.ts here (see README.md).
- * test/build/examples.test.mjs runs tsc on this folder: each `@ts-expect-error` marks something that must be refused.
+ * reads a component (props from `$props`, events from `$emit`).
+ * test/build/examples.test.mjs runs vue-tsc on this folder: each `@ts-expect-error` marks something that must be refused.
  */
 import type { GlobalComponents } from 'vue';
 import type {} from 'post-login-widgets/vue';
