@@ -10,15 +10,13 @@ import type { AddressPicker } from '../address-picker/address-picker.js';
 import type { SignInFlow } from '../core/page-login.js';
 import type { PostLogin } from '../post-login/post-login.js';
 import type { SwissIdLinkBanner } from '../swissid-link-banner/swissid-link-banner.js';
+import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TextAttributes } from '../framework-props.js';
 import type { HeardEvent, TagEvent } from './create-wrapper.js';
 
 /** `on<event-name>` for each event of the tag, e.g. `onpost-login-sign-in`. */
 type EventListenerProps<Tag extends string, Element> = {
   [Name in TagEvent<Tag> as `on${Name}`]?: (event: HeardEvent<Name, Element>) => void;
 };
-
-/** `text-*` attributes override any visible or assistive string (see the README's "Languages and texts"). */
-type TextAttributes = { [attribute: `text-${string}`]: string | undefined };
 
 /**
  * The props of a tag: React's own (`ref`, `key`, `className`, `style`, `children`, `on…`), `class`, the element's
@@ -64,26 +62,14 @@ export type PostLoginProps = CustomElementProps<
   PostLogin,
   'post-login',
   PostLoginAttributes,
-  | 'authority'
-  | 'clientId'
-  | 'legacyAuthority'
-  | 'legacyClientId'
-  | 'redirectUri'
-  | 'popupRedirectUri'
-  | 'postLogoutRedirectUri'
-  | 'api'
-  | 'scope'
-  | 'apiScope'
-  | 'flow'
-  | 'texts'
-  | 'preview'
+  PostLoginProperty
 >;
 
 export type SwissIdLinkBannerProps = CustomElementProps<
   SwissIdLinkBanner,
   'swissid-link-banner',
   SwissIdLinkBannerAttributes,
-  'for' | 'remindAfterDays' | 'flow' | 'texts' | 'preview'
+  SwissIdLinkBannerProperty
 >;
 
 /** `onChange` and `onInput` are React's own: React 19 hears the picker's native `change` and `input`. */
@@ -91,7 +77,7 @@ export type AddressPickerProps = CustomElementProps<
   AddressPicker,
   'address-picker',
   AddressPickerAttributes,
-  'for' | 'service' | 'name' | 'value' | 'required' | 'disabled' | 'timeout' | 'headingLevel' | 'texts' | 'preview'
+  AddressPickerProperty
 >;
 
 declare module 'react' {

@@ -8,15 +8,13 @@
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- @ts-expect-error would fail wherever Vue is installed
 // @ts-ignore: 'vue' resolves only in a project with Vue
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
+import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TextAttributes } from '../framework-props.js';
 import type { AddressPicker, PostLogin, SwissIdLinkBanner } from '../index.js';
 
 /** The events of a tag, `<tag>-*` in `GlobalEventHandlersEventMap`, by name. */
 type TagEvents<Tag extends string> = {
   [Name in Extract<keyof GlobalEventHandlersEventMap, `${Tag}-${string}`>]: GlobalEventHandlersEventMap[Name];
 };
-
-/** `text-*` attributes override any visible or assistive string. */
-type TextAttributes = { [attribute: `text-${string}`]: string | undefined };
 
 /** A custom element as Vue's template type check reads a component: props from `$props`, events from `$emit`. */
 type DefineCustomElement<Element extends HTMLElement, Events, Properties extends keyof Element> = new () => Element & {
@@ -26,35 +24,19 @@ type DefineCustomElement<Element extends HTMLElement, Events, Properties extends
   $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 };
 
-export type PostLoginVueComponent = DefineCustomElement<
-  PostLogin,
-  TagEvents<'post-login'>,
-  | 'authority'
-  | 'clientId'
-  | 'legacyAuthority'
-  | 'legacyClientId'
-  | 'redirectUri'
-  | 'popupRedirectUri'
-  | 'postLogoutRedirectUri'
-  | 'api'
-  | 'scope'
-  | 'apiScope'
-  | 'flow'
-  | 'texts'
-  | 'preview'
->;
+export type PostLoginVueComponent = DefineCustomElement<PostLogin, TagEvents<'post-login'>, PostLoginProperty>;
 
 export type SwissIdLinkBannerVueComponent = DefineCustomElement<
   SwissIdLinkBanner,
   TagEvents<'swissid-link-banner'>,
-  'for' | 'remindAfterDays' | 'flow' | 'texts' | 'preview'
+  SwissIdLinkBannerProperty
 >;
 
 /** Also the native `change` and `input` the picker fires when the customer chooses (`v-model` does not apply). */
 export type AddressPickerVueComponent = DefineCustomElement<
   AddressPicker,
   TagEvents<'address-picker'> & { change: Event; input: Event },
-  'for' | 'service' | 'name' | 'value' | 'required' | 'disabled' | 'timeout' | 'headingLevel' | 'texts' | 'preview'
+  AddressPickerProperty
 >;
 
 declare module 'vue' {

@@ -1,0 +1,37 @@
+/**
+ * What a framework's templates may set on each element, shared by the React 19 JSX typings (src/react/jsx.ts) and the
+ * Vue typings (src/vue/index.d.ts): the properties (camelCase, for objects such as `texts`) and the `text-*`
+ * attributes. Types only; test/build/framework-typings.test.mjs keeps the lists complete against custom-elements.json.
+ */
+
+/** `text-*` attributes override any visible or assistive string (see the README's "Languages and texts"). */
+export type TextAttributes = { [attribute: `text-${string}`]: string | undefined };
+
+export type PostLoginProperty =
+  | 'authority'
+  | 'clientId'
+  | 'legacyAuthority'
+  | 'legacyClientId'
+  | 'redirectUri'
+  | 'popupRedirectUri'
+  | 'postLogoutRedirectUri'
+  | 'api'
+  | 'scope'
+  | 'apiScope'
+  | 'flow'
+  | 'texts'
+  | 'preview';
+
+export type SwissIdLinkBannerProperty = 'for' | 'remindAfterDays' | 'flow' | 'texts' | 'preview';
+
+export type AddressPickerProperty =
+  | 'for'
+  | 'service'
+  | 'name'
+  | 'value'
+  | 'required'
+  | 'disabled'
+  | 'timeout'
+  | 'headingLevel'
+  | 'texts'
+  | 'preview';
