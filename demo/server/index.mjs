@@ -64,6 +64,7 @@ export function defaultLocalitiesFile() {
  * @property {() => void} resetAddresses puts every demo customer's addresses back as seeded and forgets stored
  *   idempotency keys (tests)
  * @property {object[]} cspReports CSP violation reports received by the demo and partner servers
+ * @property {string[]} notFound what the demo and partner servers answered 404 (`site path`), for the tests
  * @property {import('better-sqlite3').Database} db
  * @property {{ file: string, rows: number, loaded: boolean }} localities the directory in use (file name, entries,
  *   whether it was (re)loaded at this start)
@@ -171,9 +172,11 @@ export async function startReferenceBackend(options = {}) {
 
     /** @type {object[]} */
     const cspReports = [];
+    /** @type {string[]} */
+    const notFound = [];
     const csp = pageCsp({ swissidOrigin: urls.swissid, apiOrigin: urls.api, postLoginOrigin: urls.postLogin });
     const placeholders = { SWISSID_URL: urls.swissid, POST_LOGIN_URL: urls.postLogin, API_URL: urls.api, DEMO_URL: urls.demo ?? '', PARTNER_URL: urls.partner ?? '' };
-    const site = { cdnDir: distDir, csp, cspReports, placeholders, quiet };
+    const site = { cdnDir: distDir, csp, cspReports, notFound, placeholders, quiet };
     demo?.setHandler(createStaticSite({ name: 'demo', rootDir: pagesDir, ...site }));
     partner?.setHandler(createStaticSite({ name: 'partner', rootDir: `${pagesDir}/partner`, ...site }));
 
@@ -194,6 +197,7 @@ export async function startReferenceBackend(options = {}) {
         resetDemoAddresses(database);
       },
       cspReports,
+      notFound,
       db: database,
       localities: { file: localityFile, rows: localityRows, loaded: localitiesLoaded },
       async close() {

@@ -44,12 +44,13 @@ export function pageCsp({ swissidOrigin, apiOrigin, postLoginOrigin }) {
  * @param {string} options.cdnDir folder served at /cdn/
  * @param {string} options.csp Content-Security-Policy for HTML answers
  * @param {object[]} options.cspReports violation reports are pushed here
+ * @param {string[]} [options.notFound] every path answered 404 is pushed here (`name path`), for the tests
  * @param {Record<string, string>} [options.placeholders] `{{NAME}}` in HTML pages is replaced by the value (the
  *   backend's configurable URLs), so that the pages show the embed code exactly as a site would write it
  * @param {boolean} [options.quiet]
  * @returns {import('node:http').RequestListener}
  */
-export function createStaticSite({ name, rootDir, cdnDir, csp, cspReports, placeholders = {}, quiet }) {
+export function createStaticSite({ name, rootDir, cdnDir, csp, cspReports, notFound = [], placeholders = {}, quiet }) {
   const common = {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -94,6 +95,7 @@ export function createStaticSite({ name, rootDir, cdnDir, csp, cspReports, place
       : inside(rootDir, path.endsWith('/') ? `${path}index.html` : path);
     const info = file && await stat(file).catch(() => undefined);
     if (!file || !info?.isFile()) {
+      notFound.push(`${name} ${path}`);
       done(req, res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
       return;
     }

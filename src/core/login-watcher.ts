@@ -32,6 +32,10 @@ export class LoginWatcher implements ReactiveController {
 
   private readonly onLoginEvent = (event: Event) => {
     const login = findPageLogin(this.host, this.host.for);
+    // A `for` that names no login is a page's mistake the customer would only see as an empty element: say it once.
+    if (event.type === 'defined' && !login && this.host.for) {
+      console.warn(`<${this.host.localName} for="${this.host.for}">: no such <post-login>`, this.host);
+    }
     // Another login element on the page (another service's login) signing in or out says nothing about ours.
     const from = event.composedPath()[0];
     if (from instanceof Element && from.localName === LOGIN_ELEMENT && from !== login && login === this.login) return;

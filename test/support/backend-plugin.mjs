@@ -5,7 +5,7 @@ import { startReferenceBackend } from '../../demo/server/index.mjs';
 import { tryStolenTokens } from '../backend/stolen-tokens.mjs';
 import { changeStoredAddress, endTokens, issuedTokens, storedAddresses } from './backend-state.mjs';
 import { driveProviderLogin, findPopup } from './provider-driver.mjs';
-import { runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
+import { runDemoPagesCheck, runFirstPaintJourney, runPartnerJourney } from './partner-journey.mjs';
 import { buildExampleApp, EXAMPLE_APPS, examplePage, removeExampleApps } from './example-apps.mjs';
 
 /**
@@ -81,6 +81,9 @@ export function referenceBackendPlugin() {
       switch (command) {
         case 'backend-urls':
           return backend.urls;
+        case 'demo-pages-check':
+          // → { demo, partner }: each page's console errors, failed requests and 404s as a visitor opens it.
+          return runDemoPagesCheck(page(), backend);
         case 'build-example-app':
           // { name: 'react' | 'vue' } → examples/<name> built for this backend and the test client; answers the page's
           // path on the test server.

@@ -183,3 +183,33 @@ export async function runFirstPaintJourney(testPage, backend) {
     await idleContext.close();
   }
 }
+
+/**
+ * The demo page and the partner page as a visitor opens them, each in a fresh context: what the browser reported
+ * (console errors, page errors, failed requests) and what the servers answered 404 (the favicon included, which the
+ * browser asks for on its own), once each page has shown its login mask and the network is quiet.
+ */
+export async function runDemoPagesCheck(testPage, backend) {
+  const browser = testPage.context().browser();
+  const found = {};
+  for (const [site, url] of [['demo', backend.urls.demo], ['partner', backend.urls.partner]]) {
+    const context = await browser.newContext();
+    const problems = [];
+    const notFoundBefore = backend.notFound.length;
+    try {
+      const page = await context.newPage();
+      page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+      page.on('pageerror', (error) => problems.push(`page error: ${error}`));
+      page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+      page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+      await page.goto(`${url}/`);
+      await page.locator('post-login').first().locator('[part~="sign-in-button"]').waitFor({ timeout: 15_000 });
+      // The browser asks for the icon after the page itself: quiet network means it has been answered.
+      await page.waitForLoadState('networkidle');
+      found[site] = { problems, notFound: backend.notFound.slice(notFoundBefore) };
+    } finally {
+      await context.close();
+    }
+  }
+  return found;
+}

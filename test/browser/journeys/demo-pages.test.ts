@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DEMO_LANGUAGES, DEMO_TEXTS } from '../../../demo/pages/demo-texts.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { backendUrls } from '../support.js';
 
 /**
@@ -79,6 +80,11 @@ function ownTexts(page: Document) {
 }
 
 describe('the demo pages', () => {
+  it('open as a visitor opens them with no console error, no failed request and nothing missing (the icon included)', async () => {
+    const found = await executeServerCommand('demo-pages-check');
+    expect(found).to.deep.equal({ demo: { problems: [], notFound: [] }, partner: { problems: [], notFound: [] } });
+  });
+
   it('each names an icon on its own origin, which the demo and partner sites serve', async () => {
     for (const path of PAGES) {
       const icons = [...(await pageFile(path)).querySelectorAll('link[rel~="icon"]')];

@@ -1,3 +1,4 @@
+// What an adopting page meets: properties set before the elements are defined, and a developer told of a wrong `for`.
 import { expect } from '@open-wc/testing';
 import { AddressPicker, PostLogin, SwissIdLinkBanner } from '../../../src/index.js';
 import { part, waitFor } from '../support.js';
@@ -64,4 +65,27 @@ describe('properties set before the element is defined', () => {
       element.remove();
     }
   });
+});
+
+describe('a `for` that names no login', () => {
+  for (const tag of ['swissid-link-banner', 'address-picker']) {
+    it(`<${tag}> tells the page's developer once, naming the id`, async () => {
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      const element = document.createElement(tag);
+      element.setAttribute('for', 'header-login');
+      try {
+        document.body.append(element);
+        await waitFor(() => warnings.length > 0, 'the warning');
+        // Later login events (another login signing in) do not repeat it.
+        document.dispatchEvent(new Event('post-login-sign-in'));
+        await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      } finally {
+        console.warn = warn;
+        element.remove();
+      }
+      expect(warnings).to.deep.equal([[`<${tag} for="header-login">: no such <post-login>`, element]]);
+    });
+  }
 });
