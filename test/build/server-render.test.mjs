@@ -63,6 +63,15 @@ describe('server rendering with lit SSR', () => {
     assert.deepEqual(touched, []);
   });
 
+  it('imports the React wrappers on the server too, and React renders their tags there', async () => {
+    const { PostLogin } = await import('post-login-widgets/react');
+    const React = await import('react');
+    const { renderToString } = await import('react-dom/server');
+    // @lit/react sets the props in the browser; the server sends the tag (lit SSR inside React needs @lit-labs/ssr-react).
+    assert.match(renderToString(React.createElement(PostLogin, { authority: 'https://login.example', clientId: 'site' })), /^<post-login>/);
+    assert.deepEqual(touched, []);
+  });
+
   it('renders the link banner and the address picker, empty until a login is there', async () => {
     const markup = withoutStyles(
       await collectResult(

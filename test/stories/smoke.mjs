@@ -246,6 +246,7 @@ async function runDocs(entry) {
       if (missing.length > 0) problems.push(`not in the table: ${missing.join(', ')}`);
     }
     for (const id of seen.undescribed) problems.push(`story without a description on the Docs page: ${id}`);
+    // A short settle for late errors (locale chunks, popover positioning), as for the stories.
     await page.waitForTimeout(100);
   } catch (error) {
     problems.push(`run: ${error.message.split('\n')[0]}`);
