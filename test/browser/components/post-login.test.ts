@@ -361,7 +361,7 @@ describe('<post-login>', () => {
       expect(part(element, 'user-button')!.textContent).to.contain('Thomas Both').and.contain('Both Treuhand GmbH · Superadministrator/in');
       const buttons = [...menu.querySelectorAll('[part~="account-button"]')];
       expect(buttons.map((button) => button.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        'Privatkunde thomas.both@example.ch',
+        'Privatkonto thomas.both@example.ch',
         'Both Treuhand GmbH · Superadministrator/in thomas@both-treuhand.ch',
       ]);
       expect(buttons.map((button) => button.getAttribute('aria-current'))).to.deep.equal(['false', 'true']);
@@ -374,7 +374,7 @@ describe('<post-login>', () => {
       element.preview = { status: 'signed-in', profile: anna };
       const menu = await openMenu();
       expect(menu.querySelector('[part~="account-button"]')).to.equal(null);
-      expect(menu.querySelector('.account-type')!.textContent).to.equal('Privatkunde');
+      expect(menu.querySelector('.account-type')!.textContent).to.equal('Privatkonto');
     });
 
     it('an older login not linked yet: "Link to SwissID"; without a banner on the page, the menu says where', async () => {
@@ -460,7 +460,7 @@ describe('<post-login>', () => {
       part(element, 'user-button')!.click();
       await waitFor(() => !part(element, 'user-menu')!.hidden, 'menu open');
       expect(visibleText(element)).to.contain('anna.muster@example.ch');
-      expect(visibleText(element)).to.contain('Privatkunde');
+      expect(visibleText(element)).to.contain('Privatkonto');
       expect(visibleText(element)).to.contain('Ihre Kontodaten konnten nicht geladen werden');
       await assertAccessible(element);
     });
