@@ -3,6 +3,7 @@ import type { SessionChange } from '../core/auth-session.js';
 import { authConfig } from '../core/auth-config.js';
 import { PostLoginError, type ErrorCode } from '../core/errors.js';
 import { readLastMethod, rememberLastMethod } from '../core/last-method.js';
+import { LazyChunk } from '../core/lazy-chunk.js';
 import { LocaleController } from '../core/locale.js';
 import type { LoginSessions } from '../core/login-sessions.js';
 import type { Account, LoginStatus, PageLogin, Profile, SignInMethod } from '../core/page-login.js';
@@ -29,7 +30,6 @@ import { actingAccount } from '../core/acting-account.js';
 
 type SignedInModule = typeof import('./post-login.signed-in.js');
 type ErrorsModule = typeof import('./post-login.errors.js');
-type HelpModule = typeof import('./post-login.help.js');
 type ActingAccountController = InstanceType<SignedInModule['ActingAccountController']>;
 // The signed-in view (and switching accounts) is not needed to paint the mask.
 const loadSignedIn = () => import('./post-login.signed-in.js');
@@ -108,17 +108,25 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   private readonly errorTexts = new LocaleController<ErrorMessages>(this, errorDictionaries, undefined, { onDemand: true });
   /** The help texts: a chunk of their own, loaded when the help opens (a sign-in does not need them). */
   private readonly helpTexts = new LocaleController<HelpMessages>(this, helpDictionaries, undefined, { onDemand: true });
-  /** The help's template, once loaded (with its texts, when the help first opens). */
-  private helpView: HelpModule | null = null;
-  private helpLoading: Promise<unknown> | null = null;
+  /** The help's template, loaded with its texts when the help first opens. */
+  private readonly helpView = new LazyChunk(() => import('./post-login.help.js'), () => this.requestUpdate());
   private readonly help = new PopoverController(this, { trigger: () => this.find('.help-button'), panel: () => this.find('#help') });
   private readonly userMenu = new PopoverController(this, { trigger: () => this.find('.user-button'), panel: () => this.find('#user-menu') });
   /** The signed-in view's module and its acting-account controller, once loaded. */
   private signedIn: { module: SignedInModule; acting: ActingAccountController } | null = null;
-  private signedInLoading: Promise<unknown> | null = null;
-  /** What is said about errors (with the error messages), once loaded. */
-  private errors: ErrorsModule | null = null;
-  private errorsLoading: Promise<ErrorsModule> | null = null;
+  private readonly signedInView = new LazyChunk(loadSignedIn, (module) => {
+    const acting = new module.ActingAccountController(this, {
+      profile: () => this.profile,
+      sessionKey: () => this.accountKey(),
+      reloadAccounts: () => void this.sessions?.active?.retryAccount(),
+      menu: this.userMenu,
+    });
+    acting.reset();
+    this.signedIn = { module, acting };
+    this.requestUpdate();
+  });
+  /** What is said about errors (with the error messages), loaded when there is an error to say. */
+  private readonly errors = new LazyChunk(() => import('./post-login.errors.js'), () => this.requestUpdate());
   /** How the sessions and their logout reach this element. */
   private readonly connection = new LoginConnection({
     settings: this,
@@ -236,7 +244,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     // idle; anything else (signed in, signing in, an error or notice, the help) needs the chunk now.
     if (!this.locale.messages && !this.isPlainMask(this.view())) this.locale.load();
     if (this.help.open) this.loadHelp();
-    if (this.status === 'signed-in' || this.preview?.status === 'signed-in') this.loadSignedInView();
+    if (this.status === 'signed-in' || this.preview?.status === 'signed-in') void this.signedInView.load();
     if (this.view().error) void this.loadErrors();
   }
 
@@ -247,10 +255,7 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
   private loadHelp(): void {
     this.helpTexts.demand();
     this.helpTexts.load(); // nothing once loaded; again after a chunk that could not load
-    this.helpLoading ??= import('./post-login.help.js').then(
-      (module) => ((this.helpView = module), this.requestUpdate()),
-      () => (this.helpLoading = null),
-    );
+    void this.helpView.load();
   }
 
   private isPlainMask(view: PostLoginView): boolean {
@@ -330,33 +335,10 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     return config ? sessionKey(config.authority, config.clientId) : '';
   }
 
-  private loadSignedInView(): void {
-    this.signedInLoading ??= loadSignedIn().then(
-      (module) => {
-        const acting = new module.ActingAccountController(this, {
-          profile: () => this.profile,
-          sessionKey: () => this.accountKey(),
-          reloadAccounts: () => void this.sessions?.active?.retryAccount(),
-          menu: this.userMenu,
-        });
-        acting.reset();
-        this.signedIn = { module, acting };
-        this.requestUpdate();
-      },
-      () => (this.signedInLoading = null), // offline: asked for again on the next update
-    );
-  }
-
   /** The error messages and what is said with them, loaded when there is an error to say. */
   private loadErrors(): Promise<ErrorsModule> {
     this.errorTexts.demand();
-    this.errorsLoading ??= import('./post-login.errors.js').then((module) => {
-      this.errors = module;
-      this.requestUpdate();
-      return module;
-    });
-    this.errorsLoading.catch(() => (this.errorsLoading = null)); // offline: asked for again next time
-    return this.errorsLoading;
+    return this.errors.load();
   }
 
   private async reportError(code: ErrorCode, method: SignInMethod | null = null, diagnostic?: string): Promise<void> {
@@ -418,10 +400,10 @@ export class PostLogin extends PostLoginSettings implements PageLogin {
     return {
       t: (key, values) => this.locale.t(key, values),
       messagesLoaded: Boolean(this.locale.messages),
-      helpContent: this.helpTexts.messages && this.helpView ? this.helpView.helpContent((key) => this.helpTexts.t(key)) : null,
+      helpContent: this.helpTexts.messages && this.helpView.module ? this.helpView.module.helpContent((key) => this.helpTexts.t(key)) : null,
       describeError:
-        this.errors && this.errorTexts.messages
-          ? (code, method) => this.errors!.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key))
+        this.errors.module && this.errorTexts.messages
+          ? (code, method) => this.errors.module!.describeError(code, method, (key) => this.locale.t(key), (key) => this.errorTexts.t(key))
           : null,
       flow: this.flow,
       help: this.help,
