@@ -1,8 +1,11 @@
 /**
  * What a framework's templates may set on each element, shared by the React 19 JSX typings (src/react/jsx.ts) and the
- * Vue typings (src/vue/index.d.ts): the properties (camelCase, for objects such as `texts`) and the `text-*`
- * attributes. Types only; test/build/framework-typings.test.mjs keeps the lists complete against custom-elements.json.
+ * Vue typings (src/vue/index.d.ts): the properties (camelCase, for objects such as `texts`), the `text-*`
+ * attributes and each tag's events. Types only; test/build/framework-typings.test.mjs keeps the lists complete against custom-elements.json.
  */
+
+/** The events of a tag: the `<tag>-*` entries its element declares in `GlobalEventHandlersEventMap`. */
+export type TagEvent<Tag extends string> = Extract<keyof GlobalEventHandlersEventMap, `${Tag}-${string}`>;
 
 /** `text-*` attributes override any visible or assistive string (see the README's "Languages and texts"). */
 export type TextAttributes = { [attribute: `text-${string}`]: string | undefined };

@@ -2,7 +2,7 @@
  * What error events tell the page's developers besides the stable code (`diagnostic`). A module of its own, loaded
  * with the code that reports such errors, not with the login mask's first paint.
  */
-import { foreignCode } from './errors.js';
+import { foreignCode, isPostLoginError } from './errors.js';
 import { HttpError } from './http.js';
 
 /**
@@ -11,5 +11,5 @@ import { HttpError } from './http.js';
  */
 export function diagnosticOf(error: unknown, fallback: string): string {
   if (error instanceof HttpError) return [error.message, foreignCode(error.code)].filter(Boolean).join(' ');
-  return error instanceof Error && error.name === 'PostLoginError' ? error.message : fallback;
+  return isPostLoginError(error) ? error.message : fallback;
 }

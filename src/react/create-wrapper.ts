@@ -1,8 +1,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import type { TagEvent } from '../framework-props.js';
 
-/** The events of a tag: the `<tag>-*` entries its element declares in `GlobalEventHandlersEventMap`. */
-export type TagEvent<Tag extends string> = Extract<keyof GlobalEventHandlersEventMap, `${Tag}-${string}`>;
 
 /** An event as a listener on the element gets it: `currentTarget` is the element. */
 export type HeardEvent<Name extends keyof GlobalEventHandlersEventMap, Element> = GlobalEventHandlersEventMap[Name] & {

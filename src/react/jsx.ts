@@ -10,8 +10,8 @@ import type { AddressPicker } from '../address-picker/address-picker.js';
 import type { SignInFlow } from '../core/page-login.js';
 import type { PostLogin } from '../post-login/post-login.js';
 import type { SwissIdLinkBanner } from '../swissid-link-banner/swissid-link-banner.js';
-import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TextAttributes } from '../framework-props.js';
-import type { HeardEvent, TagEvent } from './create-wrapper.js';
+import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TagEvent, TextAttributes } from '../framework-props.js';
+import type { HeardEvent } from './create-wrapper.js';
 
 /** `on<event-name>` for each event of the tag, e.g. `onpost-login-sign-in`. */
 type EventListenerProps<Tag extends string, Element> = {

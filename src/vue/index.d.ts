@@ -8,13 +8,11 @@
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- @ts-expect-error would fail wherever Vue is installed
 // @ts-ignore: 'vue' resolves only in a project with Vue
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TextAttributes } from '../framework-props.js';
+import type { AddressPickerProperty, PostLoginProperty, SwissIdLinkBannerProperty, TagEvent, TextAttributes } from '../framework-props.js';
 import type { AddressPicker, PostLogin, SwissIdLinkBanner } from '../index.js';
 
-/** The events of a tag, `<tag>-*` in `GlobalEventHandlersEventMap`, by name. */
-type TagEvents<Tag extends string> = {
-  [Name in Extract<keyof GlobalEventHandlersEventMap, `${Tag}-${string}`>]: GlobalEventHandlersEventMap[Name];
-};
+/** The events of a tag, by name. */
+type TagEvents<Tag extends string> = { [Name in TagEvent<Tag>]: GlobalEventHandlersEventMap[Name] };
 
 /** A custom element as Vue's template type check reads a component: props from `$props`, events from `$emit`. */
 type DefineCustomElement<Element extends HTMLElement, Events, Properties extends keyof Element> = new () => Element & {
